@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly: Node >= 22.18 erases types by default;
+// 22.12–22.17 need --experimental-strip-types, so re-run ourselves with it.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+if (process.features.typescript) {
+  await import(cli);
+} else {
+  const child = spawn(
+    process.execPath,
+    [
+      '--experimental-strip-types',
+      '--disable-warning=ExperimentalWarning',
+      cli,
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

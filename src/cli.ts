@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { isGigopsError } from './errors.ts';
+import { createLogger } from './log.ts';
+import { startGigops } from './main.ts';
+
+const USAGE = `gigops — chat-ops for freelance Go engineers
+
+  gigops start                 run the Slack bot (npm start)
+  gigops help                  this text
+`;
+
+/** `gigops start`: runs until SIGTERM/SIGINT, then drains and exits 0. */
+async function start(env: NodeJS.ProcessEnv): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(
+        `${error.message}\n\nSee README.md → Configuration, and .env.example.\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection'),
+  );
+  let bot: Awaited<ReturnType<typeof startGigops>>;
+  try {
+    bot = await startGigops({ config, logger });
+  } catch (error) {
+    if (isGigopsError(error)) {
+      logger.fatal({ code: error.code }, error.message);
+      process.stderr.write(`gigops cannot start: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return new Promise<number>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'signal received');
+      bot.stop().then(
+        () => resolve(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command = 'start'] = argv;
+  switch (command) {
+    case 'start':
+      return start(env);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,21 @@
+import type { Client as NotionClient } from '@notionhq/client';
+import type { GitHubClient } from './clients/github.ts';
+import type { Config } from './config.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import type { Logger } from './log.ts';
+import type { Store } from './store/store.ts';
+
+/** Everything a listener, service or job may use, built once in main.ts. */
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  lifecycle: Lifecycle;
+  github: GitHubClient;
+  /** Absent without NOTION_TOKEN: delivery sync and snapshots are off. */
+  notion: NotionClient | undefined;
+  /** Injectable clock: tests pass a fixed one. */
+  now: () => Date;
+  /** Identifies this process when claiming scheduled slots. */
+  instanceId: string;
+}

@@ -1,0 +1,54 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Lifecycle } from '../lifecycle.ts';
+import type { Logger } from '../log.ts';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Routes keyed by `METHOD /path`, e.g. `POST /github/webhook`. */
+export type Routes = Record<string, Handler>;
+
+export interface HttpServerOptions {
+  routes: Routes;
+  lifecycle: Lifecycle;
+  logger: Logger;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+/**
+ * One HTTP server in both Slack modes: /healthz, /metrics, /github/webhook and,
+ * in HTTP mode, /slack/events (handed to Bolt's receiver, which verifies it).
+ */
+export function createHttpServer({ routes, lifecycle, logger }: HttpServerOptions): Server {
+  const all: Routes = {
+    'GET /healthz': (_req, res) => {
+      const ready = lifecycle.phase === 'ready';
+      sendJson(res, ready ? 200 : 503, { status: lifecycle.phase });
+    },
+    ...routes,
+  };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const route = all[`${req.method} ${path}`];
+    if (!route) {
+      const known = Object.keys(all).some((k) => k.endsWith(` ${path}`));
+      sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
+      return;
+    }
+    const work = Promise.resolve()
+      .then(() => route(req, res))
+      .catch((error: unknown) => {
+        logger.error({ err: error, path }, 'request handler failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+        else res.end();
+      });
+    lifecycle.track(work);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 30_000;
+  return server;
+}

@@ -1,0 +1,36 @@
+import type { Locale } from './locale.ts';
+import { pick } from './locale.ts';
+
+const en = {
+  usageTitle: 'How to use /gigs',
+  usageProblem: (problem: string) => `:warning: ${problem}`,
+  usageLines: [
+    '`/gigs` — the best open Go opportunities right now',
+    '`/gigs <words> [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]` — the same, filtered',
+    '`/gigs propose <github issue url>` — draft a proposal for any issue',
+    '`/gigs snapshot [client-id]` — preview this week’s client snapshot, with *Post now*',
+    '`/gigs sync` — bring Notion in line with GitHub pull requests now',
+    '`/gigs help` — this message',
+  ],
+  example: 'Example: `/gigs grpc label:bug min-stars:5000`',
+  notConfigured: (feature: string, fix: string) => `${feature} is not set up yet: ${fix}`,
+  somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
+};
+
+const zh: typeof en = {
+  usageTitle: '/gigs 用法',
+  usageProblem: (problem: string) => `:warning: ${problem}`,
+  usageLines: [
+    '`/gigs` — 当前最值得做的 Go 开源机会',
+    '`/gigs <关键词> [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]` — 按条件筛选',
+    '`/gigs propose <GitHub issue 链接>` — 为任意 issue 起草提案',
+    '`/gigs snapshot [client-id]` — 预览本周客户进度快照，可 *立即发布*',
+    '`/gigs sync` — 立即把 GitHub PR 状态同步到 Notion',
+    '`/gigs help` — 显示本帮助',
+  ],
+  example: '示例：`/gigs grpc label:bug min-stars:5000`',
+  notConfigured: (feature: string, fix: string) => `${feature} 尚未配置：${fix}`,
+  somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
+};
+
+export const commonCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

@@ -1,0 +1,63 @@
+import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderUsage } from '../../blocks/usage.ts';
+import type { Deps } from '../../deps.ts';
+import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
+import { commonCopy } from '../../i18n/common.ts';
+
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** A subcommand's work after the ack: answers through `respond` or the Web API. */
+export type SubcommandHandler<K extends GigsCommand['kind']> = (
+  command: Extract<GigsCommand, { kind: K }>,
+  args: CommandArgs,
+  deps: Deps,
+) => Promise<void>;
+
+export interface GigsHandlers {
+  list?: SubcommandHandler<'list'>;
+  propose?: SubcommandHandler<'propose'>;
+  snapshot?: SubcommandHandler<'snapshot'>;
+  sync?: SubcommandHandler<'sync'>;
+}
+
+const FEATURE_FIX: Record<keyof GigsHandlers, [string, string]> = {
+  list: ['The opportunity radar', 'check the `radar` section of gigops.yml'],
+  propose: ['Proposal drafting', 'add a `proposals` section to gigops.yml'],
+  snapshot: ['Client snapshots', 'set NOTION_TOKEN and add `clients` to gigops.yml'],
+  sync: ['Delivery sync', 'set NOTION_TOKEN and add a `delivery` section to gigops.yml'],
+};
+
+/** `/gigs …`: ack at once, parse, hand the slow work to one subcommand handler. */
+export function registerGigsCommand(app: App, deps: Deps, handlers: GigsHandlers): void {
+  app.command('/gigs', async (args) => {
+    await args.ack();
+    const { locale } = deps.config;
+    const command = parseGigsCommand(args.command.text ?? '');
+    const respond = args.respond as RespondFn;
+    try {
+      if (command.kind === 'help') {
+        await respond({ response_type: 'ephemeral', ...renderUsage(locale) });
+        return;
+      }
+      if (command.kind === 'usage') {
+        await respond({ response_type: 'ephemeral', ...renderUsage(locale, command.problem) });
+        return;
+      }
+      const handler = handlers[command.kind] as SubcommandHandler<typeof command.kind> | undefined;
+      if (!handler) {
+        const [feature, fix] = FEATURE_FIX[command.kind];
+        await respond({
+          response_type: 'ephemeral',
+          text: commonCopy(locale).notConfigured(feature, fix),
+        });
+        return;
+      }
+      await handler(command, args, deps);
+    } catch (error) {
+      deps.logger.error({ err: error, subcommand: command.kind }, '/gigs failed');
+      await respond({ response_type: 'ephemeral', text: commonCopy(locale).somethingFailed }).catch(
+        (e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user /gigs failed'),
+      );
+    }
+  });
+}

@@ -1,0 +1,73 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Config } from '../config.ts';
+import { ErrorCode, GigopsError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { boltLogger } from './bolt-logger.ts';
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode only: Bolt's verified handler for POST /slack/events. */
+  requestListener: RequestListener | undefined;
+  /** Checks the token (auth.test) and, in Socket Mode, connects. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Bolt app in the mode the environment asks for. In HTTP mode we do not
+ * let Bolt own the server: our server hands it /slack/events, so /healthz,
+ * /metrics and /github/webhook live beside it in both modes.
+ */
+export function createSlackApp(config: Config, logger: Logger): SlackApp {
+  const { env } = config;
+  const common = {
+    token: env.SLACK_BOT_TOKEN,
+    logger: boltLogger(logger),
+    clientOptions: { slackApiUrl: env.SLACK_API_URL },
+    deferInitialization: true,
+  } as const;
+
+  if (config.mode === 'socket') {
+    const app = new App({ ...common, socketMode: true, appToken: env.SLACK_APP_TOKEN! });
+    return {
+      app,
+      requestListener: undefined,
+      start: async () => {
+        await initialise(app);
+        await app.start();
+      },
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+
+  const receiver = new HTTPReceiver({
+    signingSecret: env.SLACK_SIGNING_SECRET!,
+    endpoints: '/slack/events',
+    logger: common.logger,
+    processBeforeResponse: false,
+    unhandledRequestTimeoutMillis: 2_900,
+  });
+  const app = new App({ ...common, receiver });
+  return {
+    app,
+    requestListener: receiver.requestListener,
+    start: () => initialise(app),
+    stop: async () => {},
+  };
+}
+
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new GigopsError(
+      ErrorCode.SlackAuthFailed,
+      `Slack rejected SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page, and reinstall the app if its scopes changed.`,
+      { cause: error },
+    );
+  }
+}

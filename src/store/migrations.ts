@@ -1,0 +1,31 @@
+/**
+ * Schema changes, applied in order and recorded by id. SQL is kept to the
+ * common subset of SQLite and PostgreSQL (TEXT, INTEGER, BIGINT, timestamps as
+ * ISO-8601 TEXT) so both engines run the same list. Append; never edit a
+ * migration that has shipped.
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    id: '0001_foundation',
+    sql: `
+      CREATE TABLE IF NOT EXISTS job_slots (
+        job TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        completed_at TEXT,
+        result TEXT,
+        PRIMARY KEY (job, slot)
+      );
+      CREATE TABLE IF NOT EXISTS meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

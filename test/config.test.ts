@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ensureIssueQualifier, loadConfig } from '../src/config.ts';
+
+const example = readFileSync(new URL('../gigops.example.yml', import.meta.url), 'utf8');
+const env = {
+  SLACK_BOT_TOKEN: 'xoxb-secret-bot-token-value',
+  SLACK_SIGNING_SECRET: 'signing-secret-value-123',
+  GIGOPS_CONFIG: '/etc/gigops.yml',
+};
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const withYaml = (yaml: string, e: Record<string, string | undefined> = env) =>
+  loadConfig(e, { readFile: () => yaml });
+
+describe('loadConfig', () => {
+  it('accepts the shipped example with its defaults filled in', () => {
+    const config = withYaml(example);
+    expect(config.mode).toBe('http');
+    expect(config.timezone).toBe('Europe/Berlin');
+    expect(config.radar.minStars).toBe(500);
+    expect(config.delivery?.notion.properties.points).toBe('Story Points');
+    expect(config.clients[0]?.snapshot).toMatchObject({
+      cron: '0 10 * * 3',
+      timezone: 'America/New_York',
+    });
+    expect(config.env).toMatchObject({
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
+  });
+
+  it('runs on defaults when the default config file is absent', () => {
+    const config = loadConfig({ ...env, GIGOPS_CONFIG: undefined }, { readFile: () => undefined });
+    expect(config.radar.query).toBe('language:go is:issue is:open label:"help wanted"');
+    expect(config.clients).toEqual([]);
+    expect(config.delivery).toBeUndefined();
+  });
+
+  it('uses Socket Mode with an app token, and then needs no signing secret', () => {
+    const config = withYaml('', { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(config.mode).toBe('socket');
+  });
+
+  it('reports every problem at once, each with its path', () => {
+    const yaml = `
+timezone: Mars/Olympus
+locale: fr
+radar:
+  minStars: lots
+  excludeRepos: [not-a-repo]
+  digest: { channel: general, cron: "every day" }
+proposals:
+  approvers: [jane]
+clients:
+  - { id: ACME, name: A, channel: C1, notionClient: A }
+surprise: true
+`;
+    const problems = problemsOf(() =>
+      withYaml(yaml, { SLACK_BOT_TOKEN: 'not-a-token', PORT: '99999', LOG_LEVEL: 'loud' }),
+    );
+    const text = problems.join('\n');
+    for (const path of [
+      'SLACK_BOT_TOKEN:',
+      'SLACK_SIGNING_SECRET:',
+      'PORT:',
+      'LOG_LEVEL:',
+      'timezone:',
+      'locale:',
+      'radar.minStars:',
+      'radar.excludeRepos.0:',
+      'radar.digest.channel:',
+      'radar.digest.cron:',
+      'proposals.approvers.0:',
+      'clients.0.id:',
+    ]) {
+      expect(text).toContain(path);
+    }
+    expect(text).toMatch(/surprise/);
+    expect(text).toMatch(/radar\.minStars: .*number/);
+  });
+
+  it('names a missing explicit file and invalid YAML', () => {
+    expect(problemsOf(() => loadConfig(env, { readFile: () => undefined }))).toEqual([
+      'GIGOPS_CONFIG: no file at /etc/gigops.yml',
+    ]);
+    expect(problemsOf(() => withYaml('radar: [unclosed'))[0]).toMatch(/not valid YAML/);
+  });
+
+  it('never puts a secret value in the error text', () => {
+    const secrets = {
+      SLACK_BOT_TOKEN: 'xoxp-user-token-should-not-leak',
+      SLACK_SIGNING_SECRET: 'very-secret-signing',
+      GITHUB_TOKEN: 'ghp_secretgithubtoken',
+      DATABASE_URL: 'mysql://user:hunter2@db/x',
+    };
+    let message = '';
+    try {
+      withYaml('', secrets);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).toContain('DATABASE_URL');
+    for (const value of Object.values(secrets)) expect(message).not.toContain(value);
+  });
+
+  it('adds is:issue to a search query that lacks it', () => {
+    expect(ensureIssueQualifier('language:go label:bug')).toBe('language:go label:bug is:issue');
+    expect(ensureIssueQualifier('is:issue language:go')).toBe('is:issue language:go');
+    expect(withYaml('radar: { query: "language:go" }').radar.query).toBe('language:go is:issue');
+  });
+});

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  /** The Web API method (`chat.postMessage`) or `response_url:<path>`. */
+  params: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+}
+
+type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * A fake Slack on loopback: the Web API under /api/<method> (set SLACK_API_URL
+ * to `${url}/api/`) and response URLs under /respond/<anything>. Every call is
+ * recorded; answers default to `{ ok: true }` and can be overridden per method.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responders = new Map<string, Responder>();
+  #server: Server | undefined;
+  #waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
+  #ts = 1_700_000_000;
+  url = '';
+
+  async start(): Promise<this> {
+    this.#server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const params = parseBody(raw, req.headers['content-type']);
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const method = path.startsWith('/api/') ? path.slice(5) : `response_url:${path}`;
+      const call = { method, params, headers: req.headers };
+      this.calls.push(call);
+      const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+      this.#waiters = this.#waiters.filter((w) => {
+        if (!w.match(call)) return true;
+        w.resolve(call);
+        return false;
+      });
+    });
+    await new Promise<void>((r) => this.#server!.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(name = 'r1'): string {
+    return `${this.url}/respond/${name}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (past or future) that matches. */
+  waitFor(method: string, match: (c: RecordedCall) => boolean = () => true): Promise<RecordedCall> {
+    const pred = (c: RecordedCall) => c.method === method && match(c);
+    const seen = this.calls.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.#waiters.push({ match: pred, resolve }));
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
+  }
+
+  #defaultAnswer(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEAM', user: 'gigops' };
+      case 'chat.postMessage':
+      case 'chat.update':
+      case 'chat.postEphemeral':
+        this.#ts += 1;
+        return { ok: true, channel: params.channel, ts: params.ts ?? `${this.#ts}.000100` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    params[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return params;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
