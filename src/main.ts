@@ -9,11 +9,14 @@ import { createHttpServer, type Routes } from './http/server.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
+import { registerJobs } from './scheduling/index.ts';
+import { Scheduler } from './scheduling/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
 export interface RunningBot {
   deps: Deps;
+  scheduler: Scheduler;
   server: Server;
   port: number;
   stop(): Promise<void>;
@@ -55,6 +58,8 @@ export async function startGigops({
 
   const slack = createSlackApp(config, logger);
   registerListeners(slack.app, deps);
+  const scheduler = new Scheduler(lifecycle, logger);
+  registerJobs(scheduler, deps);
 
   const routes: Routes = {};
   if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
@@ -66,7 +71,9 @@ export async function startGigops({
       server.listen(config.env.PORT, () => resolve());
     });
     await slack.start();
+    await scheduler.start();
   } catch (error) {
+    await scheduler.stop();
     server.close();
     await store.close();
     throw error;
@@ -82,6 +89,7 @@ export async function startGigops({
       logger.info({ inFlight: lifecycle.inFlight }, 'stopping: finishing in-flight work');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      await scheduler.stop();
       await slack
         .stop()
         .catch((e: unknown) => logger.warn({ err: e }, 'Slack did not stop cleanly'));
@@ -96,5 +104,5 @@ export async function startGigops({
     })();
     return stopping;
   };
-  return { deps, server, port, stop };
+  return { deps, scheduler, server, port, stop };
 }
