@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, SIGNING_SECRET, tempDir } from './support/env.ts';
+import { FakeSlack } from './support/fake-slack.ts';
+
+const BIN = fileURLToPath(new URL('../bin/gigops.js', import.meta.url));
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts the bot as `npm start` does, in an empty folder, with a clean environment. */
+function startBot(env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    cwd: tempDir(),
+    env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const ready = new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const line = stdout.split('\n').find((l) => l.includes('gigops is ready'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    exited.then(() => reject(new Error(`bot exited before ready:\n${stdout}\n${stderr}`)));
+  });
+  ready.catch(() => {}); // observed by the tests that wait for it
+  return { child, ready, exited, output: () => stdout + stderr };
+}
+
+describe('the bot as a process', () => {
+  it('starts, reports healthy, and exits 0 on SIGTERM', async () => {
+    const slack = await new FakeSlack().start();
+    try {
+      const bot = startBot({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        GITHUB_API_URL: 'http://127.0.0.1:9',
+        DATA_DIR: tempDir(),
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      });
+      const port = await bot.ready;
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(slack.callsTo('auth.test')).toHaveLength(1);
+
+      bot.child.kill('SIGTERM');
+      const [code] = await bot.exited;
+      expect(code).toBe(0);
+      expect(bot.output()).toContain('"msg":"stopped"');
+      expect(bot.output()).not.toContain(BOT_TOKEN);
+      expect(bot.output()).not.toContain(SIGNING_SECRET);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  it('stops with one clear message when the Slack tokens are missing', async () => {
+    const bot = startBot({ DATA_DIR: tempDir() });
+    const [code] = await bot.exited;
+    expect(code).toBe(1);
+    expect(bot.output()).toContain('SLACK_BOT_TOKEN: required');
+    expect(bot.output()).toContain('SLACK_SIGNING_SECRET: required in HTTP mode');
+    expect(bot.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('stops with a clear message when Slack rejects the token', async () => {
+    const slack = await new FakeSlack().start();
+    slack.responders.set('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    try {
+      const bot = startBot({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_DIR: tempDir(),
+        PORT: '0',
+      });
+      const [code] = await bot.exited;
+      expect(code).toBe(1);
+      expect(bot.output()).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+      expect(bot.output()).not.toContain(BOT_TOKEN);
+    } finally {
+      await slack.stop();
+    }
+  });
+});
