@@ -3,6 +3,7 @@ import type { GitHubClient } from './clients/github.ts';
 import type { Config } from './config.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { Store } from './store/store.ts';
 
 /** Everything a listener, service or job may use, built once in main.ts. */
@@ -11,6 +12,7 @@ export interface Deps {
   logger: Logger;
   store: Store;
   lifecycle: Lifecycle;
+  metrics: Metrics;
   github: GitHubClient;
   /** Absent without NOTION_TOKEN: delivery sync and snapshots are off. */
   notion: NotionClient | undefined;

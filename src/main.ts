@@ -9,6 +9,7 @@ import { createHttpServer, type Routes } from './http/server.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
+import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
@@ -39,18 +40,27 @@ export async function startGigops({
     options.logger ?? createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
   const lifecycle = new Lifecycle();
   const store = await openStore(config.env);
+  const metrics = createMetrics();
+  const { env: e } = config;
   const deps: Deps = {
     config,
     logger,
     store,
     lifecycle,
+    metrics,
     github: createGitHub({
-      token: config.env.GITHUB_TOKEN,
-      baseUrl: config.env.GITHUB_API_URL,
+      token: e.GITHUB_TOKEN,
+      baseUrl: e.GITHUB_API_URL,
       logger,
+      fetch: countingFetch(metrics, 'github'),
     }),
-    notion: config.env.NOTION_TOKEN
-      ? createNotion({ token: config.env.NOTION_TOKEN, baseUrl: config.env.NOTION_API_URL, logger })
+    notion: e.NOTION_TOKEN
+      ? createNotion({
+          token: e.NOTION_TOKEN,
+          baseUrl: e.NOTION_API_URL,
+          logger,
+          fetch: countingFetch(metrics, 'notion'),
+        })
       : undefined,
     now: options.now ?? (() => new Date()),
     instanceId: randomUUID(),
@@ -61,8 +71,20 @@ export async function startGigops({
   const scheduler = new Scheduler(lifecycle, logger);
   registerJobs(scheduler, deps);
 
-  const routes: Routes = {};
-  if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
+  const routes: Routes = {
+    'GET /metrics': async (_req, res) => {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+    },
+  };
+  const slackListener = slack.requestListener;
+  if (slackListener) {
+    routes['POST /slack/events'] = (req, res) => {
+      const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
+      res.once('finish', () => stopTimer());
+      return slackListener(req, res);
+    };
+  }
   const server = createHttpServer({ routes, lifecycle, logger });
 
   try {

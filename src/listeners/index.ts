@@ -5,8 +5,16 @@ import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
   // Keep every listener's work in the drain set, so SIGTERM finishes it first.
-  app.use(async ({ next }) => {
-    await deps.lifecycle.track(next());
+  // and count every request by kind, name and outcome for /metrics.
+  app.use(async ({ next, body }) => {
+    const { kind, name } = describeRequest(body as Record<string, unknown>);
+    try {
+      await deps.lifecycle.track(next());
+      deps.metrics.slackRequests.inc({ kind, name, outcome: 'ok' });
+    } catch (error) {
+      deps.metrics.slackRequests.inc({ kind, name, outcome: 'error' });
+      throw error;
+    }
   });
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled listener error');
@@ -14,4 +22,23 @@ export function registerListeners(app: App, deps: Deps): void {
 
   const handlers: GigsHandlers = {};
   registerGigsCommand(app, deps, handlers);
+}
+
+/** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */
+export function describeRequest(body: Record<string, unknown>): { kind: string; name: string } {
+  if (typeof body.command === 'string') return { kind: 'command', name: body.command };
+  const type = typeof body.type === 'string' ? body.type : 'unknown';
+  if (type === 'block_actions') {
+    const action = (body.actions as Array<{ action_id?: string }> | undefined)?.[0];
+    return { kind: type, name: action?.action_id ?? 'unknown' };
+  }
+  if (type === 'view_submission' || type === 'view_closed') {
+    const view = body.view as { callback_id?: string } | undefined;
+    return { kind: type, name: view?.callback_id ?? 'unknown' };
+  }
+  if (type === 'event_callback') {
+    const event = body.event as { type?: string } | undefined;
+    return { kind: 'event', name: event?.type ?? 'unknown' };
+  }
+  return { kind: type, name: 'unknown' };
 }

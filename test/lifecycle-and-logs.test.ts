@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createHttpServer } from '../src/http/server.ts';
+import { Lifecycle } from '../src/lifecycle.ts';
+import { createLogger } from '../src/log.ts';
+import { startTestBot } from './support/bot.ts';
+
+describe('createLogger', () => {
+  it('scrubs secret values wherever they appear, and redacts token fields', () => {
+    let out = '';
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const logger = createLogger({ secrets: ['xoxb-super-secret'], destination });
+    logger.error({ err: new Error('auth failed for xoxb-super-secret') }, 'boom xoxb-super-secret');
+    logger.info({ headers: { authorization: 'Bearer abc' }, token: 'plain' }, 'request');
+    expect(out).not.toContain('xoxb-super-secret');
+    expect(out).not.toContain('Bearer abc');
+    expect(out).not.toContain('"plain"');
+    expect(out).toContain('[redacted]');
+  });
+});
+
+describe('Lifecycle', () => {
+  it('drains tracked work, including work that fails', async () => {
+    const lifecycle = new Lifecycle();
+    let finish!: () => void;
+    const slow = lifecycle.track(new Promise<void>((r) => (finish = r)));
+    lifecycle.track(Promise.reject(new Error('x'))).catch(() => {});
+    expect(lifecycle.inFlight).toBe(2);
+    const drained = lifecycle.drain(5_000);
+    finish();
+    await slow;
+    expect(await drained).toBe(true);
+    expect(lifecycle.inFlight).toBe(0);
+  });
+});
+
+describe('shutdown', () => {
+  it('marks itself stopping and finishes in-flight work before the store closes', async () => {
+    const t = await startTestBot();
+    const { lifecycle, store } = t.bot.deps;
+    let release!: () => void;
+    let storeOpenAtEnd: boolean | undefined;
+    lifecycle.track(
+      new Promise<void>((r) => (release = r)).then(async () => {
+        storeOpenAtEnd = await store.ready();
+      }),
+    );
+    const stopped = t.bot.stop();
+    expect(lifecycle.phase).toBe('stopping');
+    release();
+    await stopped;
+    expect(storeOpenAtEnd).toBe(true);
+    expect(await store.ready()).toBe(false);
+    expect(lifecycle.phase).toBe('stopped');
+    await t.slack.stop();
+  });
+});
+
+describe('GET /healthz', () => {
+  it('is 503 while starting or stopping and 200 only when ready', async () => {
+    const lifecycle = new Lifecycle();
+    const server = createHttpServer({
+      routes: {},
+      lifecycle,
+      logger: createLogger({ level: 'silent' }),
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`;
+    const statuses: number[] = [];
+    for (const phase of ['starting', 'ready', 'stopping'] as const) {
+      lifecycle.phase = phase;
+      statuses.push((await fetch(url)).status);
+    }
+    expect(statuses).toEqual([503, 200, 503]);
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+});
