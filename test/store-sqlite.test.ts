@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../src/store/migrations.ts';
 import { openSqlite } from '../src/store/sqlite/db.ts';
-import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { tempDir } from './support/env.ts';
 
 describe('SQLite store', () => {
@@ -44,39 +43,5 @@ describe('SQLite store', () => {
     const db = openSqlite(file);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     db.close();
-  });
-
-  it('claims a job slot once, across store instances on the same file', async () => {
-    const dir = tempDir();
-    const a = createSqliteStore(dir);
-    const b = createSqliteStore(dir);
-    const now = new Date('2026-11-25T09:00:00Z');
-    const claims = await Promise.all([
-      a.jobs.claimSlot('snapshot:acme', '2026-W48', 'a', now),
-      b.jobs.claimSlot('snapshot:acme', '2026-W48', 'b', now),
-    ]);
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    await a.jobs.completeSlot('snapshot:acme', '2026-W48', '1700000000.000100', now);
-    expect(await b.jobs.getSlot('snapshot:acme', '2026-W48')).toMatchObject({
-      owner: 'a',
-      result: '1700000000.000100',
-    });
-    await a.close();
-    await b.close();
-  });
-
-  it('gives back an unfinished slot, but never a completed one', async () => {
-    const store = createSqliteStore(tempDir());
-    const now = new Date();
-    expect(await store.jobs.claimSlot('digest', 's1', 'me', now)).toBe(true);
-    await store.jobs.releaseSlot('digest', 's1', 'me');
-    expect(await store.jobs.claimSlot('digest', 's1', 'other', now)).toBe(true);
-    await store.jobs.completeSlot('digest', 's1', undefined, now);
-    await store.jobs.releaseSlot('digest', 's1', 'other');
-    expect(await store.jobs.claimSlot('digest', 's1', 'third', now)).toBe(false);
-    await store.meta.set('etag', 'W/"1"');
-    await store.meta.set('etag', 'W/"2"');
-    expect(await store.meta.get('etag')).toBe('W/"2"');
-    await store.close();
   });
 });

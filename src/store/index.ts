@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { GigopsError } from '../errors.ts';
+import { ErrorCode, GigopsError } from '../errors.ts';
+import { createPostgresStore } from './postgres/index.ts';
 import { createSqliteStore } from './sqlite/index.ts';
 import type { Store } from './store.ts';
 
@@ -10,10 +11,15 @@ export async function openStore(
   env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>,
 ): Promise<Store> {
   if (env.DATABASE_URL) {
-    throw new GigopsError(
-      'gigops_store_failed',
-      'DATABASE_URL is set, but the PostgreSQL store is not available in this version; unset it to use the embedded SQLite store',
-    );
+    try {
+      return await createPostgresStore({ connectionString: env.DATABASE_URL });
+    } catch (error) {
+      throw new GigopsError(
+        ErrorCode.StoreFailed,
+        `cannot open the PostgreSQL store at DATABASE_URL (${(error as Error).message}); check the URL and that the server is reachable, or unset DATABASE_URL to use the embedded SQLite store`,
+        { cause: error },
+      );
+    }
   }
   return createSqliteStore(env.DATA_DIR);
 }

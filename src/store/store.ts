@@ -27,8 +27,17 @@ export interface SlotRecord {
  * of replicas or restarts.
  */
 export interface JobStore {
-  /** True for the single caller that claims the slot first. */
-  claimSlot(job: string, slot: string, owner: string, now: Date): Promise<boolean>;
+  /**
+   * True for the single caller that claims the slot first. With `leaseMs`, a
+   * claim left unfinished for longer (its runner died) may be taken over.
+   */
+  claimSlot(
+    job: string,
+    slot: string,
+    owner: string,
+    now: Date,
+    leaseMs?: number,
+  ): Promise<boolean>;
   completeSlot(job: string, slot: string, result: string | undefined, now: Date): Promise<void>;
   /** Gives a claimed but unfinished slot back, so the next attempt may run it. */
   releaseSlot(job: string, slot: string, owner: string): Promise<void>;

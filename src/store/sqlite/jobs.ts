@@ -6,6 +6,9 @@ export function sqliteJobs(db: DatabaseSync): JobStore {
   const claim = db.prepare(
     'INSERT INTO job_slots (job, slot, owner, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT (job, slot) DO NOTHING',
   );
+  const takeOver = db.prepare(
+    'UPDATE job_slots SET owner = ?, claimed_at = ? WHERE job = ? AND slot = ? AND completed_at IS NULL AND claimed_at < ?',
+  );
   const complete = db.prepare(
     'UPDATE job_slots SET completed_at = ?, result = ? WHERE job = ? AND slot = ?',
   );
@@ -14,8 +17,11 @@ export function sqliteJobs(db: DatabaseSync): JobStore {
   );
   const get = db.prepare('SELECT * FROM job_slots WHERE job = ? AND slot = ?');
   return {
-    async claimSlot(job, slot, owner, now) {
-      return claim.run(job, slot, owner, iso(now)).changes === 1;
+    async claimSlot(job, slot, owner, now, leaseMs) {
+      if (claim.run(job, slot, owner, iso(now)).changes === 1) return true;
+      if (leaseMs === undefined) return false;
+      const stale = iso(new Date(now.getTime() - leaseMs));
+      return takeOver.run(owner, iso(now), job, slot, stale).changes === 1;
     },
     async completeSlot(job, slot, result, now) {
       complete.run(iso(now), result ?? null, job, slot);

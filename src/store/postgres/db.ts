@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { migrations as allMigrations, type Migration } from '../migrations.ts';
+
+export type Pool = pg.Pool;
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema to keep gigops' tables in (created when missing); default `public`. */
+  schema?: string;
+  max?: number;
+}
+
+/** A pooled connection whose sessions use `schema`, with migrations applied once. */
+export async function openPostgres(
+  { connectionString, schema, max = 10 }: PostgresOptions,
+  migrations: Migration[] = allMigrations,
+): Promise<Pool> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on('error', () => {});
+  const client = await pool.connect();
+  try {
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    // Replicas starting together take turns; the lock ends with the session's use.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['gigops:migrations']);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.id));
+    for (const m of migrations) {
+      if (applied.has(m.id)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (id, applied_at) VALUES ($1, $2)', [
+          m.id,
+          new Date().toISOString(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', ['gigops:migrations'])
+      .catch(() => {});
+    client.release();
+  }
+  return pool;
+}
+
+export const iso = (d: Date) => d.toISOString();
+export const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : undefined);
+export const text = (v: unknown) => (typeof v === 'string' ? v : undefined);

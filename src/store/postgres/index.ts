@@ -1,0 +1,25 @@
+import type { Store } from '../store.ts';
+import { openPostgres, type PostgresOptions } from './db.ts';
+import { postgresJobs } from './jobs.ts';
+import { postgresMeta } from './meta.ts';
+
+/** The shared store for several replicas: the same tables as SQLite, in PostgreSQL. */
+export async function createPostgresStore(options: PostgresOptions): Promise<Store> {
+  const pool = await openPostgres(options);
+  let open = true;
+  return {
+    engine: 'postgres',
+    jobs: postgresJobs(pool),
+    meta: postgresMeta(pool),
+    async ready() {
+      if (!open) return false;
+      await pool.query('SELECT 1');
+      return true;
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      await pool.end();
+    },
+  };
+}
