@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { formatChecklist, runDoctor } from './doctor/index.ts';
 import { isGigopsError } from './errors.ts';
 import { createLogger } from './log.ts';
 import { startGigops } from './main.ts';
@@ -6,6 +7,7 @@ import { startGigops } from './main.ts';
 const USAGE = `gigops — chat-ops for freelance Go engineers
 
   gigops start                 run the Slack bot (npm start)
+  gigops doctor                check every integration and print a checklist with fixes
   gigops help                  this text
 `;
 
@@ -54,11 +56,31 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** `gigops doctor`: exit 0 when nothing failed. */
+async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stdout.write(
+      `${error.problems.map((p) => `✗ Config: ${p}`).join('\n')}\n\n${error.problems.length} check(s) failed.\n`,
+    );
+    return 1;
+  }
+  const logger = createLogger({ level: 'silent', secrets: config.secrets });
+  const checks = await runDoctor(config, logger);
+  process.stdout.write(`✓ Config: ${config.configPath}\n${formatChecklist(checks)}`);
+  return checks.some((c) => c.status === 'fail') ? 1 : 0;
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command = 'start'] = argv;
   switch (command) {
     case 'start':
       return start(env);
+    case 'doctor':
+      return doctor(env);
     case 'help':
     case '--help':
     case '-h':

@@ -1,0 +1,41 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import {
+  type Check,
+  checkGitHub,
+  checkNotion,
+  checkSchedules,
+  checkSlack,
+  checkStore,
+} from './checks.ts';
+
+export type { Check } from './checks.ts';
+
+/** `gigops doctor`: every integration checked with the configured credentials. */
+export async function runDoctor(
+  config: Config,
+  logger: Logger,
+  fetchImpl?: typeof fetch,
+): Promise<Check[]> {
+  const ctx = { config, logger, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+  const checks = await Promise.all([
+    checkSlack(ctx),
+    checkGitHub(ctx),
+    checkNotion(ctx),
+    checkStore(ctx),
+  ]);
+  return [...checks, ...(await checkSchedules(ctx))];
+}
+
+const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
+
+/** A checklist for a terminal: one line a check, its fix indented below. */
+export function formatChecklist(checks: Check[]): string {
+  const lines = checks.flatMap((c) => [
+    `${MARK[c.status]} ${c.name}: ${c.detail}`,
+    ...(c.fix && c.status !== 'ok' ? [`    → ${c.fix}`] : []),
+  ]);
+  const failed = checks.filter((c) => c.status === 'fail').length;
+  lines.push('', failed === 0 ? 'All checks passed.' : `${failed} check(s) failed.`);
+  return `${lines.join('\n')}\n`;
+}
