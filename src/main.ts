@@ -5,6 +5,7 @@ import { createGitHub } from './clients/github.ts';
 import { createNotion } from './clients/notion.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
+import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -79,11 +80,11 @@ export async function startGigops({
   };
   const slackListener = slack.requestListener;
   if (slackListener) {
-    routes['POST /slack/events'] = (req, res) => {
+    routes['POST /slack/events'] = rejectReplays((req, res) => {
       const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
       res.once('finish', () => stopTimer());
       return slackListener(req, res);
-    };
+    });
   }
   const server = createHttpServer({ routes, lifecycle, logger });
 

@@ -11,7 +11,11 @@ export interface HttpServerOptions {
   routes: Routes;
   lifecycle: Lifecycle;
   logger: Logger;
+  /** Larger declared bodies get 413 before any handler runs. */
+  maxBodyBytes?: number;
 }
+
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -23,7 +27,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
  * One HTTP server in both Slack modes: /healthz, /metrics, /github/webhook and,
  * in HTTP mode, /slack/events (handed to Bolt's receiver, which verifies it).
  */
-export function createHttpServer({ routes, lifecycle, logger }: HttpServerOptions): Server {
+export function createHttpServer({
+  routes,
+  lifecycle,
+  logger,
+  maxBodyBytes = MAX_BODY_BYTES,
+}: HttpServerOptions): Server {
   const all: Routes = {
     'GET /healthz': (_req, res) => {
       const ready = lifecycle.phase === 'ready';
@@ -37,6 +46,12 @@ export function createHttpServer({ routes, lifecycle, logger }: HttpServerOption
     if (!route) {
       const known = Object.keys(all).some((k) => k.endsWith(` ${path}`));
       sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
+      return;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, { error: 'payload_too_large', limit: maxBodyBytes });
+      req.resume();
       return;
     }
     const work = Promise.resolve()

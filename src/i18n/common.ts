@@ -15,6 +15,8 @@ const en = {
   example: 'Example: `/gigs grpc label:bug min-stars:5000`',
   notConfigured: (feature: string, fix: string) => `${feature} is not set up yet: ${fix}`,
   somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
+  staleAction:
+    'That button belongs to a message gigops no longer knows. Run `/gigs` again for a fresh one.',
 };
 
 const zh: typeof en = {
@@ -31,6 +33,7 @@ const zh: typeof en = {
   example: '示例：`/gigs grpc label:bug min-stars:5000`',
   notConfigured: (feature: string, fix: string) => `${feature} 尚未配置：${fix}`,
   somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
+  staleAction: '这个按钮所属的消息已失效。请重新运行 `/gigs` 获取最新消息。',
 };
 
 export const commonCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);
