@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, App } from '@slack/bolt';
+import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
@@ -6,20 +6,10 @@ import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
   // Keep every listener's work in the drain set, so SIGTERM finishes it first.
-  // and count every request by kind, name and outcome for /metrics.
-  app.use(async (args) => {
-    const { kind, name } = describeRequest(args.body as Record<string, unknown>);
-    const acked = trackAck(args as unknown as { ack?: (...a: unknown[]) => Promise<void> });
-    try {
-      await deps.lifecycle.track(args.next());
-      deps.metrics.slackRequests.inc({ kind, name, outcome: acked.value ? 'ok' : 'unhandled' });
-    } catch (error) {
-      deps.metrics.slackRequests.inc({ kind, name, outcome: 'error' });
-      throw error;
-    } finally {
-      if (acked.ackable && !acked.value) await answerUnhandled(args, kind, name, deps);
-    }
+  app.use(async ({ next }) => {
+    await deps.lifecycle.track(next());
   });
+  countAndGuard(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
@@ -47,39 +37,47 @@ export function describeRequest(body: Record<string, unknown>): { kind: string; 
   return { kind: type, name: 'unknown' };
 }
 
-/** Wraps a request's ack() so the global middleware knows whether any listener acked. */
-function trackAck(args: { ack?: (...a: unknown[]) => Promise<void> }) {
-  const state = { value: false, ackable: typeof args.ack === 'function' };
-  const original = args.ack;
-  if (original) {
-    args.ack = async (...a: unknown[]) => {
-      state.value = true;
-      await original(...a);
-    };
-  }
-  return state;
+/**
+ * Wraps App.processEvent, the one door every receiver (HTTP and Socket Mode)
+ * uses, to count each request by kind, name and outcome for /metrics, and to
+ * answer requests no listener acked — a button from an old message, a modal of
+ * a record that is gone — so Slack shows no error and the user hears why.
+ */
+function countAndGuard(app: App, deps: Deps): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    const { kind, name } = describeRequest(event.body);
+    let acked = false;
+    const ack = event.ack;
+    const outcome = await processEvent({
+      ...event,
+      ack: async (response?: unknown) => {
+        acked = true;
+        await ack(response as never);
+      },
+    }).then(
+      () => (acked || kind === 'event' ? 'ok' : 'unhandled'),
+      (error: unknown) => {
+        deps.logger.error({ err: error, kind, name }, 'Slack request failed');
+        return 'error';
+      },
+    );
+    deps.metrics.slackRequests.inc({ kind, name, outcome });
+    if (!acked && kind !== 'event') await answerUnhandled(event, kind, name, deps);
+  };
 }
 
-/**
- * Nothing handled this request (a button from an old message, a modal of a
- * record that is gone): ack so Slack shows no error, and say so politely.
- */
-async function answerUnhandled(args: AnyMiddlewareArgs, kind: string, name: string, deps: Deps) {
+async function answerUnhandled(event: ReceiverEvent, kind: string, name: string, deps: Deps) {
   deps.logger.warn({ kind, name }, 'no listener handled this Slack request');
-  const ackable = args as unknown as {
-    ack: () => Promise<void>;
-    respond?: (m: object) => Promise<unknown>;
-  };
-  await ackable.ack().catch(() => {});
-  if (kind === 'block_actions' && ackable.respond) {
-    await ackable
-      .respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: commonCopy(deps.config.locale).staleAction,
-      })
-      .catch((error: unknown) =>
-        deps.logger.warn({ err: error }, 'could not answer an unhandled action'),
-      );
-  }
+  await event.ack().catch(() => {});
+  const responseUrl = event.body.response_url;
+  if (kind !== 'block_actions' || typeof responseUrl !== 'string') return;
+  const text = commonCopy(deps.config.locale).staleAction;
+  await fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+  }).catch((error: unknown) =>
+    deps.logger.warn({ err: error }, 'could not answer an unhandled action'),
+  );
 }

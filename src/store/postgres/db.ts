@@ -25,9 +25,9 @@ export async function openPostgres(
   pool.on('error', () => {});
   const client = await pool.connect();
   try {
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    // Replicas starting together take turns; the lock ends with the session's use.
+    // Replicas starting together take turns (CREATE … IF NOT EXISTS races otherwise).
     await client.query('SELECT pg_advisory_lock(hashtext($1))', ['gigops:migrations']);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
     );
