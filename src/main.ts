@@ -11,6 +11,7 @@ import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { checkGitHubToken } from './services/check-github-token.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -59,7 +60,7 @@ export async function startGigops({
   const slack = createSlackApp(config, logger);
   registerListeners(slack.app, deps);
   const scheduler = new Scheduler(lifecycle, logger);
-  registerJobs(scheduler, deps);
+  registerJobs(scheduler, deps, slack.app.client);
 
   const routes: Routes = {};
   if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
@@ -81,6 +82,8 @@ export async function startGigops({
   const port = (server.address() as AddressInfo).port;
   lifecycle.phase = 'ready';
   logger.info({ port, mode: config.mode, store: store.engine }, 'gigops is ready');
+  // Never blocks start-up: a bad GITHUB_TOKEN is logged, and /gigs says so too.
+  void checkGitHubToken(deps);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
