@@ -69,6 +69,12 @@ const enrichResult = z.object({
 });
 export type Enrichment = z.output<typeof enrichedIssue>;
 
+/** A GraphQL node of ENRICH_QUERY's answer → its enrichment, or undefined when not an issue. */
+export const parseEnrichment = (node: unknown): Enrichment | undefined => {
+  const parsed = enrichedIssue.safeParse(node);
+  return parsed.success ? parsed.data : undefined;
+};
+
 /** A rate-limit stop: `resetAt` says when GitHub will answer again. */
 export class GitHubRateLimitedError extends GigopsError {
   readonly resetAt: Date | undefined;
@@ -97,15 +103,22 @@ export async function searchIssues(
       order: 'desc',
       headers: etag ? { 'if-none-match': etag } : {},
     });
-    const data = searchResult.parse(res.data);
     return {
-      hits: data.items.filter((i) => i.pull_request === undefined).map(toHit),
+      hits: parseSearchHits(res.data),
       etag: typeof res.headers.etag === 'string' ? res.headers.etag : undefined,
     };
   } catch (error) {
     if (statusOf(error) === 304) return undefined;
     throw toGigopsError(error, now());
   }
+}
+
+/** A GET /search/issues body → the issues in it (pull requests dropped). */
+export function parseSearchHits(body: unknown): SearchHit[] {
+  return searchResult
+    .parse(body)
+    .items.filter((i) => i.pull_request === undefined)
+    .map(toHit);
 }
 
 /** One GraphQL request for every hit (GitHub allows 100 node ids per call). */

@@ -24,7 +24,8 @@ export function detectBounty(
     }
   };
   const bountyLabel = labels.some((l) => MENTION.test(l));
-  for (const label of labels) consider(label, !bountyLabel);
+  // A label with an amount ("$250") is a bounty label by itself.
+  for (const label of labels) consider(label, false);
   for (const text of texts) consider(text, true);
   if (!best && bountyLabel) return { amount: 0, currency: 'USD' };
   return best;
