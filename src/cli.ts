@@ -1,3 +1,4 @@
+import { runGigs } from './cli-gigs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { isGigopsError } from './errors.ts';
 import { createLogger } from './log.ts';
@@ -6,6 +7,7 @@ import { startGigops } from './main.ts';
 const USAGE = `gigops — chat-ops for freelance Go engineers
 
   gigops start                 run the Slack bot (npm start)
+  gigops gigs [filters]        the opportunity radar in a terminal (no Slack needed)
   gigops help                  this text
 `;
 
@@ -55,10 +57,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [command = 'start'] = argv;
+  const [command = 'start', ...rest] = argv;
   switch (command) {
     case 'start':
       return start(env);
+    case 'gigs':
+      return runGigs(rest, env);
     case 'help':
     case '--help':
     case '-h':
