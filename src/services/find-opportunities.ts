@@ -7,12 +7,21 @@ import { selectOpportunities } from '../domain/select-opportunities.ts';
 import type { OpportunityData } from '../store/store.ts';
 import { fetchCandidates } from './fetch-candidates.ts';
 
+// Cached candidate lists already written to the store: a warm /gigs writes nothing.
+const persisted = new WeakMap<object, Set<string>>();
+
 /** The ranked opportunities still open to the user: not dismissed, not proposed on. */
 export async function rankOpportunities(deps: Deps, filters: RadarFilters): Promise<Opportunity[]> {
   const candidates = await fetchCandidates(deps, filters);
   const now = deps.now();
   const ranked = selectOpportunities(candidates, deps.config.radar, filters, now);
-  await deps.store.opportunities.upsert(ranked.map(toData), now);
+  const saved = persisted.get(candidates) ?? new Set<string>();
+  const fresh = ranked.filter((o) => !saved.has(o.id));
+  if (fresh.length > 0) {
+    await deps.store.opportunities.upsert(fresh.map(toData), now);
+    for (const o of fresh) saved.add(o.id);
+    persisted.set(candidates, saved);
+  }
   const records = new Map(
     (await deps.store.opportunities.getMany(ranked.map((o) => o.id))).map((r) => [r.id, r]),
   );
