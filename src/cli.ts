@@ -1,3 +1,4 @@
+import { runGigs } from './cli-gigs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatChecklist, runDoctor } from './doctor/index.ts';
 import { isGigopsError } from './errors.ts';
@@ -7,6 +8,7 @@ import { startGigops } from './main.ts';
 const USAGE = `gigops — chat-ops for freelance Go engineers
 
   gigops start                 run the Slack bot (npm start)
+  gigops gigs [filters]        the opportunity radar in a terminal (no Slack needed)
   gigops doctor                check every integration and print a checklist with fixes
   gigops help                  this text
 `;
@@ -75,10 +77,12 @@ async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [command = 'start'] = argv;
+  const [command = 'start', ...rest] = argv;
   switch (command) {
     case 'start':
       return start(env);
+    case 'gigs':
+      return runGigs(rest, env);
     case 'doctor':
       return doctor(env);
     case 'help':

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { checkGitHubToken } from './services/check-github-token.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -70,7 +71,7 @@ export async function startGigops({
   const slack = createSlackApp(config, logger);
   registerListeners(slack.app, deps);
   const scheduler = new Scheduler(lifecycle, logger);
-  registerJobs(scheduler, deps);
+  registerJobs(scheduler, deps, slack.app.client);
 
   const routes: Routes = {
     'GET /metrics': async (_req, res) => {
@@ -104,6 +105,8 @@ export async function startGigops({
   const port = (server.address() as AddressInfo).port;
   lifecycle.phase = 'ready';
   logger.info({ port, mode: config.mode, store: store.engine }, 'gigops is ready');
+  // Never blocks start-up: a bad GITHUB_TOKEN is logged, and /gigs says so too.
+  void checkGitHubToken(deps);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

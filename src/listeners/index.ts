@@ -1,7 +1,11 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { commonCopy } from '../i18n/common.ts';
+import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
+import { registerOpportunityDraft } from './actions/opportunity-draft.ts';
+import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
+import { listOpportunities } from './commands/list-opportunities.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
@@ -15,7 +19,11 @@ export function registerListeners(app: App, deps: Deps): void {
   });
 
   const handlers: GigsHandlers = {};
+  handlers.list = listOpportunities;
   registerGigsCommand(app, deps, handlers);
+  registerOpportunityDraft(app, deps);
+  registerOpportunityDismiss(app, deps);
+  registerOpportunityMore(app, deps);
 }
 
 /** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */

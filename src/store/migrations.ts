@@ -28,4 +28,30 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    id: '0002_radar',
+    sql: `
+      CREATE TABLE IF NOT EXISTS opportunities (
+        id TEXT PRIMARY KEY,
+        repo TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        labels TEXT NOT NULL,
+        body_excerpt TEXT NOT NULL,
+        stars INTEGER NOT NULL,
+        comments INTEGER NOT NULL,
+        score REAL NOT NULL,
+        reasons TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        shown_at TEXT,
+        posted_in_digest_at TEXT,
+        dismissed_at TEXT,
+        proposed_at TEXT,
+        listed_channel TEXT,
+        listed_ts TEXT
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   readonly jobs: JobStore;
   readonly meta: MetaStore;
+  readonly opportunities: OpportunityStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -48,4 +49,69 @@ export interface JobStore {
 export interface MetaStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+}
+
+/** An opportunity as remembered: its data, what happened to it, where it was listed. */
+export interface OpportunityRecord {
+  /** `owner/repo#number`. */
+  id: string;
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  labels: string[];
+  bodyExcerpt: string;
+  stars: number;
+  comments: number;
+  score: number;
+  /** The reasons behind the score, as the radar rendered them (JSON-safe). */
+  reasons: unknown[];
+  firstSeenAt: Date;
+  updatedAt: Date;
+  /** Shown to a user by /gigs (marked "seen" in later lists). */
+  shownAt: Date | undefined;
+  /** Posted by the scheduled digest: never posted by it again. */
+  postedInDigestAt: Date | undefined;
+  dismissedAt: Date | undefined;
+  /** A proposal draft exists (any state): no longer listed. */
+  proposedAt: Date | undefined;
+  /** The message that last listed it: proposal drafts thread under it. */
+  listedChannel: string | undefined;
+  listedTs: string | undefined;
+}
+
+export type OpportunityData = Pick<
+  OpportunityRecord,
+  | 'id'
+  | 'repo'
+  | 'number'
+  | 'url'
+  | 'title'
+  | 'labels'
+  | 'bodyExcerpt'
+  | 'stars'
+  | 'comments'
+  | 'score'
+  | 'reasons'
+>;
+
+/** The radar's memory. Every write is idempotent, so retries and replicas are safe. */
+export interface OpportunityStore {
+  /** Inserts or refreshes the data of each; never touches what happened to them. */
+  upsert(items: readonly OpportunityData[], now: Date): Promise<void>;
+  get(id: string): Promise<OpportunityRecord | undefined>;
+  /** The records of these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<OpportunityRecord[]>;
+  markShown(ids: readonly string[], now: Date): Promise<void>;
+  /** Remembers the message that listed them (channel, ts). */
+  markListed(ids: readonly string[], channel: string, ts: string): Promise<void>;
+  /**
+   * Marks as posted in the digest those not posted before; returns the ids it
+   * marked, so concurrent digests never post the same one twice.
+   */
+  claimForDigest(ids: readonly string[], now: Date): Promise<string[]>;
+  /** Gives back digest claims whose post failed, so the next slot posts them. */
+  releaseDigest(ids: readonly string[]): Promise<void>;
+  markProposed(id: string, now?: Date): Promise<void>;
+  dismiss(id: string, now?: Date): Promise<void>;
 }

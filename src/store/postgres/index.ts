@@ -1,3 +1,4 @@
+import { ErrorCode, GigopsError } from '../../errors.ts';
 import type { Store } from '../store.ts';
 import { openPostgres, type PostgresOptions } from './db.ts';
 import { postgresJobs } from './jobs.ts';
@@ -11,6 +12,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Sto
     engine: 'postgres',
     jobs: postgresJobs(pool),
     meta: postgresMeta(pool),
+    opportunities: notYet('opportunities'),
     async ready() {
       if (!open) return false;
       await pool.query('SELECT 1');
@@ -22,4 +24,17 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Sto
       await pool.end();
     },
   };
+}
+
+/** A repository whose PostgreSQL implementation is not written yet: fails loudly, never silently. */
+function notYet<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_t, method) => () =>
+      Promise.reject(
+        new GigopsError(
+          ErrorCode.StoreFailed,
+          `the PostgreSQL store does not implement ${name}.${String(method)} yet`,
+        ),
+      ),
+  });
 }

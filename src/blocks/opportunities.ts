@@ -1,0 +1,159 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Opportunity } from '../domain/opportunity.ts';
+import { daysBetween } from '../domain/score-opportunity.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { radarCopy } from '../i18n/radar.ts';
+import type { SlackMessage } from './usage.ts';
+
+export interface OpportunityListing {
+  items: Array<Opportunity & { seen: boolean }>;
+  /** Index of the first item in the whole ranked list. */
+  offset: number;
+  total: number;
+  /** The `/gigs` filter text ('' for none). */
+  filters: string;
+  /** Where More continues; undefined on the last page. */
+  nextOffset: number | undefined;
+}
+
+/** What the More button carries: the filter text and where the next page starts. */
+export interface MoreValue {
+  f: string;
+  o: number;
+}
+
+export const ENTRY_BLOCK = 'opp:';
+export const ENTRY_ACTIONS_BLOCK = 'opp-actions:';
+export const MORE_BLOCK = 'radar-more';
+
+const MAX_TITLE = 150;
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+// mrkdwn needs &, < and > escaped; issue titles contain all three.
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** One entry: title linked, facts on one line, score and reasons on the next, two buttons. */
+function renderEntry(
+  o: Opportunity & { seen: boolean },
+  locale: Locale,
+  now: Date,
+  showSeen: boolean,
+): KnownBlock[] {
+  const copy = radarCopy(locale);
+  const facts = [
+    copy.stars(o.stars),
+    copy.comments(o.comments),
+    copy.opened(daysBetween(o.createdAt, now)),
+    o.lastMaintainerReplyAt
+      ? copy.maintainerReplied(daysBetween(o.lastMaintainerReplyAt, now))
+      : copy.noMaintainer,
+  ];
+  if (o.bounty) facts.push(copy.bounty(o.bounty.amount, o.bounty.currency));
+  const labels = o.labels
+    .slice(0, 5)
+    .map((l) => `\`${esc(clip(l, 40))}\``)
+    .join(' ');
+  const seen = showSeen && o.seen ? ` _(${copy.seen})_` : '';
+  const lines = [
+    `*<${o.url}|${esc(o.repo)}#${o.number}>* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
+    `${facts.join(' · ')}${labels ? `  ${labels}` : ''}`,
+    `*${copy.score(o.score)}* — ${o.reasons.map(copy.reason).join(', ')}`,
+  ];
+  const button = (text: string, action_id: string, style?: 'primary'): Button => ({
+    type: 'button',
+    text: { type: 'plain_text', text },
+    action_id,
+    value: o.id,
+    ...(style ? { style } : {}),
+  });
+  return [
+    {
+      type: 'section',
+      block_id: `${ENTRY_BLOCK}${o.id}`,
+      text: { type: 'mrkdwn', text: lines.join('\n') },
+    },
+    {
+      type: 'actions',
+      block_id: `${ENTRY_ACTIONS_BLOCK}${o.id}`,
+      elements: [
+        button(copy.draft, 'opportunity_draft', 'primary'),
+        button(copy.dismiss, 'opportunity_dismiss'),
+      ],
+    },
+  ];
+}
+
+/** `/gigs` and More: a condensed page of ranked opportunities. */
+export function renderOpportunities(
+  listing: OpportunityListing,
+  locale: Locale,
+  now: Date,
+): SlackMessage {
+  const copy = radarCopy(locale);
+  const { items, offset, total, filters } = listing;
+  if (items.length === 0) {
+    const text = offset > 0 ? copy.noMore : copy.nothingMatches(filters);
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const summary = [copy.range(offset + 1, offset + items.length, total)];
+  if (filters) summary.push(copy.filtered(esc(filters)));
+  const blocks: KnownBlock[] = [
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `*${copy.title}* · ${summary.join(' · ')}` }],
+    },
+  ];
+  for (const o of items) blocks.push(...renderEntry(o, locale, now, true));
+  if (listing.nextOffset !== undefined) {
+    const value: MoreValue = { f: filters, o: listing.nextOffset };
+    const more: ActionsBlock = {
+      type: 'actions',
+      block_id: MORE_BLOCK,
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: copy.more },
+          action_id: 'opportunity_more',
+          value: JSON.stringify(value).slice(0, 2000),
+        },
+      ],
+    };
+    blocks.push(more);
+  }
+  const text = `${copy.title}: ${items.map((o) => o.id).join(', ')}`;
+  return { text: clip(text, 3000), blocks };
+}
+
+/** The scheduled digest: only new ones, no "seen" marks and no More. */
+export function renderDigest(items: Opportunity[], locale: Locale, now: Date): SlackMessage {
+  const copy = radarCopy(locale);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: copy.digestTitle(items.length) } },
+  ];
+  for (const o of items) blocks.push(...renderEntry({ ...o, seen: false }, locale, now, false));
+  return { text: copy.digestTitle(items.length), blocks };
+}
+
+/** The listing after Dismiss: the entry's blocks replaced by one quiet line. */
+export function withoutOpportunity(
+  blocks: readonly KnownBlock[],
+  id: string,
+  locale: Locale,
+): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (const b of blocks) {
+    if (b.block_id === `${ENTRY_BLOCK}${id}`) {
+      out.push({
+        type: 'context',
+        block_id: `dismissed:${id}`,
+        elements: [{ type: 'mrkdwn', text: radarCopy(locale).dismissed(esc(id)) }],
+      });
+    } else if (b.block_id !== `${ENTRY_ACTIONS_BLOCK}${id}`) {
+      out.push(b);
+    }
+  }
+  return out;
+}
+
+/** The listing after More: the same, minus its More button (the next page follows). */
+export const withoutMore = (blocks: readonly KnownBlock[]): KnownBlock[] =>
+  blocks.filter((b) => b.block_id !== MORE_BLOCK);

@@ -1,0 +1,127 @@
+import { describeRadarProblem } from './blocks/radar-problem.ts';
+import { createGitHub } from './clients/github.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { Deps } from './deps.ts';
+import type { Opportunity } from './domain/opportunity.ts';
+import { parseGigsCommand } from './domain/parse-gigs-command.ts';
+import { daysBetween } from './domain/score-opportunity.ts';
+import type { Locale } from './i18n/locale.ts';
+import { radarCopy } from './i18n/radar.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { createLogger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import { rankOpportunities } from './services/find-opportunities.ts';
+import { createSqliteStore } from './store/sqlite/index.ts';
+
+export const GIGS_USAGE = `gigops gigs [words] [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]
+
+  The opportunity radar in a terminal: open Go issues ranked by score, with
+  the reasons behind each. Needs no Slack app; GITHUB_TOKEN is optional (without
+  it GitHub allows 10 searches a minute). Reads gigops.yml (or GIGOPS_CONFIG)
+  for the radar settings when present.
+
+  --limit N   how many to print (default 10)
+
+  e.g.  npx gigops gigs
+        npx gigops gigs grpc label:bug min-stars:5000
+`;
+
+/** The ranked list as plain text: rank, score, id and title, facts, reasons. */
+export function formatOpportunitiesText(items: Opportunity[], locale: Locale, now: Date): string {
+  const copy = radarCopy(locale);
+  return items
+    .map((o, n) => {
+      const facts = [
+        copy.stars(o.stars),
+        copy.comments(o.comments),
+        copy.opened(daysBetween(o.createdAt, now)),
+        o.lastMaintainerReplyAt
+          ? copy.maintainerReplied(daysBetween(o.lastMaintainerReplyAt, now))
+          : copy.noMaintainer,
+      ];
+      const pad = ' '.repeat(String(items.length).length + 2);
+      return [
+        `${String(n + 1).padStart(String(items.length).length)}. [${Math.round(o.score)}] ${o.id}  ${o.title}`,
+        `${pad}${o.url}`,
+        `${pad}${facts.join(' · ')}${o.labels.length ? `  (${o.labels.join(', ')})` : ''}`,
+        `${pad}why: ${o.reasons.map(copy.reason).join(', ')}`,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** `gigops gigs …`: works without any Slack token. */
+export async function runGigs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  const limitAt = argv.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : 10;
+  const words = limitAt >= 0 ? argv.filter((_, n) => n !== limitAt && n !== limitAt + 1) : argv;
+  if (words.some((w) => w === '--help' || w === '-h' || w === 'help')) {
+    out(GIGS_USAGE);
+    return 0;
+  }
+  if (!Number.isInteger(limit) || limit < 1) {
+    err(`--limit needs a whole number ≥ 1\n\n${GIGS_USAGE}`);
+    return 2;
+  }
+  const command = parseGigsCommand(words.join(' '));
+  if (command.kind !== 'list') {
+    err(`${command.kind === 'usage' ? `${command.problem}\n\n` : ''}${GIGS_USAGE}`);
+    return 2;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    // Slack is not used here: placeholders satisfy the bot's required variables.
+    config = loadConfig({
+      ...env,
+      SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN || 'xoxb-unused-by-the-cli',
+      SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET || 'unused-by-the-cli',
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger({
+    level: env.LOG_LEVEL?.trim() || 'silent',
+    secrets: config.secrets,
+  });
+  const store = createSqliteStore(':memory:');
+  const deps: Deps = {
+    config,
+    logger,
+    store,
+    lifecycle: new Lifecycle(),
+    metrics: createMetrics(),
+    github: createGitHub({
+      token: config.env.GITHUB_TOKEN,
+      baseUrl: config.env.GITHUB_API_URL,
+      logger,
+    }),
+    notion: undefined,
+    now: () => new Date(),
+    instanceId: 'cli',
+  };
+  try {
+    const ranked = await rankOpportunities(deps, command.filters);
+    if (ranked.length === 0) {
+      out(`${radarCopy(config.locale).nothingMatches(words.join(' '))}\n`);
+      return 0;
+    }
+    out(`${formatOpportunitiesText(ranked.slice(0, limit), config.locale, deps.now())}\n`);
+    return 0;
+  } catch (error) {
+    const problem = describeRadarProblem(error, config.locale, config.timezone);
+    if (!problem) throw error;
+    err(`${problem}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}

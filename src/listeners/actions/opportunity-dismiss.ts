@@ -1,0 +1,31 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { withoutOpportunity } from '../../blocks/opportunities.ts';
+import type { Deps } from '../../deps.ts';
+import { parseOpportunityId } from '../../domain/opportunity.ts';
+
+export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** Dismiss: never shown again; the entry in the message becomes one quiet line. */
+export function registerOpportunityDismiss(app: App, deps: Deps): void {
+  app.action<BlockButtonAction>('opportunity_dismiss', async ({ ack, action, body, respond }) => {
+    await ack();
+    const id = action.value ?? '';
+    if (!parseOpportunityId(id)) {
+      deps.logger.warn({ value: id }, 'opportunity_dismiss with a malformed value');
+      return;
+    }
+    await deps.store.opportunities.dismiss(id, deps.now());
+    const blocks = (body.message?.blocks ?? []) as KnownBlock[];
+    await respond({
+      replace_original: true,
+      text: body.message?.text ?? id,
+      blocks: withoutOpportunity(blocks, id, deps.config.locale),
+    });
+  });
+}

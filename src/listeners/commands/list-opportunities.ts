@@ -1,0 +1,17 @@
+import type { RespondFn } from '@slack/bolt';
+import type { SubcommandHandler } from './gigs.ts';
+import { postOpportunities } from './post-opportunities.ts';
+
+/** `/gigs [filters]`: the first page of the radar, posted in the channel. */
+export const listOpportunities: SubcommandHandler<'list'> = async (command, args, deps) => {
+  await postOpportunities(
+    deps,
+    {
+      channel: args.command.channel_id,
+      client: args.client,
+      respond: args.respond as RespondFn,
+    },
+    command.filters,
+    0,
+  );
+};

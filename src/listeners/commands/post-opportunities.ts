@@ -1,0 +1,67 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { renderOpportunities } from '../../blocks/opportunities.ts';
+import { describeRadarProblem } from '../../blocks/radar-problem.ts';
+import type { Deps } from '../../deps.ts';
+import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
+import { radarCopy } from '../../i18n/radar.ts';
+import { findOpportunities } from '../../services/find-opportunities.ts';
+
+// Errors after which the list can still be shown privately through response_url.
+const PRIVATE_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/**
+ * `/gigs` and More: find a page, render it and post it as a normal message in
+ * the channel (proposal drafts thread under it), remembering where it went.
+ * A bot not in the channel shows it privately instead, and says how to fix that.
+ */
+export async function postOpportunities(
+  deps: Deps,
+  target: { channel: string; client: WebClient; respond: RespondFn },
+  filters: RadarFilters,
+  offset: number,
+): Promise<void> {
+  const { locale, timezone } = deps.config;
+  let listing: Awaited<ReturnType<typeof findOpportunities>>;
+  try {
+    listing = await findOpportunities(deps, filters, offset);
+  } catch (error) {
+    const text = describeRadarProblem(error, locale, timezone);
+    if (!text) throw error;
+    deps.logger.warn({ err: error }, 'radar: GitHub failed');
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text });
+    return;
+  }
+  const message = renderOpportunities(listing, locale, deps.now());
+  if (listing.items.length === 0) {
+    await target.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    return;
+  }
+  try {
+    const res = await target.client.chat.postMessage({
+      channel: target.channel,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (res.ts) {
+      await deps.store.opportunities.markListed(
+        listing.items.map((o) => o.id),
+        target.channel,
+        res.ts,
+      );
+    }
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (!code || !PRIVATE_FALLBACK.has(code)) throw error;
+    await target.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: [
+        ...message.blocks,
+        { type: 'context', elements: [{ type: 'mrkdwn', text: radarCopy(locale).notInChannel }] },
+      ],
+    });
+  }
+}

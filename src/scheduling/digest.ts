@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../deps.ts';
+import { postDigest } from '../services/post-digest.ts';
+import type { ScheduledJob } from './scheduler.ts';
+
+/**
+ * `radar.digest`: once per slot across replicas and restarts (the slot is
+ * claimed in the store); a failed run gives its slot and its items back, so
+ * nothing is lost and the next slot posts them.
+ */
+export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefined {
+  const digest = deps.config.radar.digest;
+  if (!digest) return undefined;
+  const log = deps.logger.child({ job: 'digest' });
+  return {
+    name: 'digest',
+    cron: digest.cron,
+    timezone: deps.config.timezone,
+    async run(slotTime) {
+      const slot = slotTime.toISOString();
+      const { jobs } = deps.store;
+      if (!(await jobs.claimSlot('digest', slot, deps.instanceId, deps.now()))) return;
+      try {
+        const outcome = await postDigest(deps, slack);
+        await jobs.completeSlot('digest', slot, outcome.ts ?? 'nothing new', deps.now());
+        log.info({ slot, posted: outcome.posted.length }, 'digest done');
+      } catch (error) {
+        await jobs.releaseSlot('digest', slot, deps.instanceId);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  enrichIssues,
+  type SearchHit,
+  searchIssues,
+  toCandidate,
+} from '../clients/github-radar.ts';
+import type { Deps } from '../deps.ts';
+import type { Candidate } from '../domain/opportunity.ts';
+import type { RadarFilters } from '../domain/parse-gigs-command.ts';
+import {
+  buildSearchQuery,
+  passesSearchFilters,
+  thresholds,
+} from '../domain/select-opportunities.ts';
+
+/** Search hits asked for per search; the first `ENRICH_LIMIT` that pass the cheap filters are enriched. */
+export const SEARCH_PAGE = 50;
+export const ENRICH_LIMIT = 25;
+
+interface CacheEntry {
+  fetchedAt: number;
+  etag: string | undefined;
+  candidates: Candidate[];
+}
+
+/**
+ * Per-bot radar cache: results live `radar.cacheTtlMinutes`; identical
+ * concurrent searches share one flight; after the TTL the search is sent with
+ * the last ETag, and a 304 (free of rate limit) keeps the enriched candidates.
+ */
+interface RadarCache {
+  entries: Map<string, CacheEntry>;
+  flights: Map<string, Promise<Candidate[]>>;
+}
+const caches = new WeakMap<object, RadarCache>();
+const cacheOf = (deps: Deps): RadarCache => {
+  let cache = caches.get(deps.store);
+  if (!cache) {
+    cache = { entries: new Map(), flights: new Map() };
+    caches.set(deps.store, cache);
+  }
+  return cache;
+};
+
+/** The enriched candidates for a `/gigs` filter: cached, single-flight, at most 2 requests when cold. */
+export async function fetchCandidates(deps: Deps, filters: RadarFilters): Promise<Candidate[]> {
+  const { radar } = deps.config;
+  const q = buildSearchQuery(radar.query, filters, thresholds(radar, filters).minComments);
+  const cache = cacheOf(deps);
+  const entry = cache.entries.get(q);
+  const ttl = radar.cacheTtlMinutes * 60_000;
+  if (entry && deps.now().getTime() - entry.fetchedAt < ttl) return entry.candidates;
+  const inFlight = cache.flights.get(q);
+  if (inFlight) return inFlight;
+  const flight = (async () => {
+    const page = await searchIssues(deps.github, q, SEARCH_PAGE, entry?.etag, deps.now);
+    let candidates: Candidate[];
+    if (page === undefined && entry) {
+      candidates = entry.candidates;
+    } else {
+      const hits = (page?.hits ?? [])
+        .filter((h) => passesSearchFilters(h, radar, filters))
+        .slice(0, ENRICH_LIMIT);
+      candidates = await enrich(deps, hits);
+    }
+    cache.entries.set(q, {
+      fetchedAt: deps.now().getTime(),
+      etag: page?.etag ?? entry?.etag,
+      candidates,
+    });
+    return candidates;
+  })();
+  cache.flights.set(q, flight);
+  try {
+    return await flight;
+  } finally {
+    cache.flights.delete(q);
+  }
+}
+
+async function enrich(deps: Deps, hits: SearchHit[]): Promise<Candidate[]> {
+  const found = await enrichIssues(
+    deps.github,
+    hits.map((h) => h.nodeId),
+    deps.now,
+  );
+  return hits.flatMap((h) => {
+    const e = found.get(h.nodeId);
+    return e ? [toCandidate(h, e)] : [];
+  });
+}
