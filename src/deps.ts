@@ -18,4 +18,10 @@ export interface Deps {
   now: () => Date;
   /** Identifies this process when claiming scheduled slots. */
   instanceId: string;
+  /**
+   * Called after a proposal draft is rejected, so the radar can dismiss its
+   * opportunity (`owner/repo#number`). Optional: wired in main.ts when the
+   * radar is present; failures are logged, never shown as a failed reject.
+   */
+  onOpportunityRejected?: (opportunityId: string) => Promise<void>;
 }

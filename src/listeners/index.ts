@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
+import { proposeHandler } from './commands/propose.ts';
+import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
@@ -12,6 +14,7 @@ export function registerListeners(app: App, deps: Deps): void {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
 
-  const handlers: GigsHandlers = {};
+  const handlers: GigsHandlers = { propose: proposeHandler };
   registerGigsCommand(app, deps, handlers);
+  registerProposalListeners(app, deps);
 }

@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { parseOpportunityId } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
+import { draftProposal } from '../../services/draft-proposal.ts';
+import { tellPrivately } from '../../services/proposal-message.ts';
+import { type ButtonArgs, parsePress } from './button-press.ts';
+
+/** **Draft proposal** on an opportunity: value `owner/repo#number`. */
+export function registerOpportunityDraft(app: App, deps: Deps): void {
+  app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
+    await args.ack();
+    const press = parsePress(args);
+    const copy = proposalCopy(deps.config.locale);
+    const ref = parseOpportunityId(press.value);
+    if (!ref) {
+      await tellPrivately(args.client, press.channel, press.user, copy.badOpportunity(press.value));
+      return;
+    }
+    const outcome = await draftProposal(deps, args.client, {
+      ...ref,
+      requestedBy: press.user,
+      channel: press.channel,
+      threadTs: press.messageTs,
+    });
+    if (outcome.kind === 'problem')
+      await tellPrivately(args.client, press.channel, press.user, outcome.text);
+  });
+}
