@@ -58,10 +58,10 @@ export async function fetchIssueFacts(
       cause: error,
     });
   }
-  const issue = issueSchema.parse(raw);
-  const body = issue.body ?? '';
+  const body = z.object({ body: z.string().nullish() }).parse(raw).body ?? '';
+  const comments = z.object({ comments: z.number().default(0) }).parse(raw).comments;
   let commentBodies: string[] = [];
-  if (!body.includes('```') && issue.comments > 0) {
+  if (!body.includes('```') && comments > 0) {
     const res = await github.rest.issues.listComments({
       owner: ref.owner,
       repo: ref.repo,
@@ -73,12 +73,23 @@ export async function fetchIssueFacts(
       .map((c) => c.body ?? '')
       .filter(Boolean);
   }
+  return toIssueFacts(raw, ref, commentBodies);
+}
+
+/** An issue payload (REST `issues.get`) as drafting reads it. */
+export function toIssueFacts(
+  raw: unknown,
+  ref: { owner: string; repo: string; number: number },
+  commentBodies: string[] = [],
+): IssueFacts {
+  const issue = issueSchema.parse(raw);
   return {
     owner: ref.owner,
     repo: ref.repo,
-    number: issue.number,
+    // The id the user asked for, even if GitHub answers for a transferred issue.
+    number: ref.number,
     title: issue.title,
-    body,
+    body: issue.body ?? '',
     url: issue.html_url,
     labels: labelNames(issue.labels),
     comments: issue.comments,
@@ -94,37 +105,33 @@ export const isIssueMissing = (e: unknown) =>
   e instanceof GigopsError && e.message.startsWith('no issue ');
 
 /**
- * The login's merged pull requests: those in the issue's own repository, then
- * those in Go repositories (two searches; GitHub allows 30 a minute).
+ * The login's merged pull requests in Go repositories, newest first. One
+ * search (GitHub allows 30 a minute, and Octokit spaces searches 2 s apart);
+ * ranking by relevance, same repository first, happens in the domain.
  */
-export async function fetchMergedPulls(
-  github: GitHubClient,
-  login: string,
-  repo: string,
-): Promise<MergedPull[]> {
-  const queries = [
-    `is:pr is:merged author:${login} repo:${repo}`,
-    `is:pr is:merged author:${login} language:go`,
-  ];
-  const pages = await Promise.all(
-    queries.map((q) =>
-      github.rest.search.issuesAndPullRequests({ q, per_page: q.includes('repo:') ? 10 : 50 }),
-    ),
-  );
+export async function fetchMergedPulls(github: GitHubClient, login: string): Promise<MergedPull[]> {
+  const page = await github.rest.search.issuesAndPullRequests({
+    q: `is:pr is:merged author:${login} language:go`,
+    sort: 'updated',
+    per_page: 100,
+  });
+  return toMergedPulls(page.data);
+}
+
+/** Search results (`is:pr is:merged`) as evidence candidates. */
+export function toMergedPulls(raw: unknown): MergedPull[] {
   const out: MergedPull[] = [];
-  for (const page of pages) {
-    for (const item of searchSchema.parse(page.data).items) {
-      const m = /\/repos\/([^/]+\/[^/]+)$/.exec(item.repository_url);
-      const merged = item.pull_request?.merged_at ?? item.closed_at;
-      out.push({
-        repo: m ? m[1]! : item.repository_url,
-        number: item.number,
-        title: item.title,
-        url: item.html_url,
-        labels: labelNames(item.labels),
-        mergedAt: merged ? new Date(merged) : undefined,
-      });
-    }
+  for (const item of searchSchema.parse(raw).items) {
+    const m = /\/repos\/([^/]+\/[^/]+)$/.exec(item.repository_url);
+    const merged = item.pull_request?.merged_at ?? item.closed_at;
+    out.push({
+      repo: m ? m[1]! : item.repository_url,
+      number: item.number,
+      title: item.title,
+      url: item.html_url,
+      labels: labelNames(item.labels),
+      mergedAt: merged ? new Date(merged) : undefined,
+    });
   }
   return out;
 }

@@ -48,11 +48,7 @@ export async function draftProposal(
   try {
     const issue = await fetchIssueFacts(deps.github, request);
     const pulls = proposals.githubLogin
-      ? await fetchMergedPulls(
-          deps.github,
-          proposals.githubLogin,
-          `${request.owner}/${request.repo}`,
-        )
+      ? await fetchMergedPulls(deps.github, proposals.githubLogin)
       : [];
     drafted = buildDraft(issue, pulls, { ...proposals, locale });
   } catch (error) {
