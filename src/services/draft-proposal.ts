@@ -82,23 +82,26 @@ export async function draftProposal(
     updatedAt: now,
   };
 
-  const message = renderProposal(record, { canPolish: canPolish(deps) });
+  // Recorded before posting, so a press on the fresh message always finds it.
+  const stored = await deps.store.proposals.create(record);
+  const message = renderProposal(stored, { canPolish: canPolish(deps) });
   try {
     const posted = await client.chat.postMessage({
       channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
       ...message,
     });
-    record.ts = String(posted.ts);
-    record.channel = String(posted.channel ?? channel);
+    stored.ts = String(posted.ts);
+    stored.channel = String(posted.channel ?? channel);
+    await deps.store.proposals.setMessage(id, stored.channel, stored.ts);
   } catch (error) {
+    await deps.store.proposals.discard(id);
     const code = (error as { data?: { error?: string } }).data?.error;
     deps.logger.warn({ err: error, ref, channel }, 'could not post a proposal draft');
     if (code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived')
       return { kind: 'problem', text: copy.notInChannel(channel) };
     throw error;
   }
-  const stored = await deps.store.proposals.create(record);
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
   return { kind: 'posted', record: stored };
 }

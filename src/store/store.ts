@@ -57,6 +57,10 @@ export type NewProposal = Omit<
 export interface ProposalStore {
   create(draft: NewProposal): Promise<ProposalRecord>;
   get(id: string): Promise<ProposalRecord | undefined>;
+  /** Where the draft message landed, once Slack has answered. */
+  setMessage(id: string, channel: string, ts: string): Promise<void>;
+  /** Forgets a draft whose message could not be posted. */
+  discard(id: string): Promise<void>;
   /** New sections (edit, polish); bumps the version. */
   updateSections(
     id: string,

@@ -48,6 +48,8 @@ export function sqliteProposals(db: DatabaseSync): ProposalStore {
      VALUES (?, ?, ?, ?, ?, ?, ?, 'drafted', 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const get = db.prepare('SELECT * FROM proposals WHERE id = ?');
+  const setMessage = db.prepare('UPDATE proposals SET channel = ?, ts = ? WHERE id = ?');
+  const discard = db.prepare('DELETE FROM proposals WHERE id = ?');
   const updateSections = db.prepare(
     `UPDATE proposals SET sections = ?, similar = ?, version = version + 1, updated_at = ?
      WHERE id = ? AND state = 'drafted' AND version = ?`,
@@ -88,6 +90,12 @@ export function sqliteProposals(db: DatabaseSync): ProposalStore {
     },
     async get(id) {
       return read(id);
+    },
+    async setMessage(id, channel, ts) {
+      setMessage.run(channel, ts, id);
+    },
+    async discard(id) {
+      discard.run(id);
     },
     async updateSections(id, version, sections, similar, now) {
       const r = updateSections.run(
