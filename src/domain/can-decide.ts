@@ -8,3 +8,7 @@ export function decidersOf(approvers: readonly string[], requestedBy: string): s
 
 export const canDecide = (approvers: readonly string[], requestedBy: string, user: string) =>
   decidersOf(approvers, requestedBy).includes(user);
+
+/** Editing (and polishing) is open to the deciders and to whoever asked for the draft. */
+export const canEdit = (approvers: readonly string[], requestedBy: string, user: string) =>
+  user === requestedBy || canDecide(approvers, requestedBy, user);

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { canDecide, decidersOf } from '../domain/can-decide.ts';
+import { canDecide, canEdit, decidersOf } from '../domain/can-decide.ts';
 import type { ProposalRecord } from '../domain/proposal.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
 
@@ -21,4 +21,19 @@ export function decisionBlocker(
   if (record.state === 'rejected')
     return copy.alreadyRejected(record.decidedBy ?? '?', when(record.decidedAt));
   return undefined;
+}
+
+/** Why an edit or polish cannot happen, as the private line to show; undefined when it can. */
+export function editBlocker(
+  deps: Deps,
+  record: ProposalRecord | undefined,
+  user: string,
+): string | undefined {
+  if (record && canEdit(deps.config.proposals.approvers, record.requestedBy, user))
+    return decisionBlocker(
+      deps,
+      record,
+      decidersOf(deps.config.proposals.approvers, record.requestedBy)[0]!,
+    );
+  return decisionBlocker(deps, record, user);
 }

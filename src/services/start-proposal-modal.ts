@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { renderEditModal, renderRejectModal } from '../blocks/proposal-modals.ts';
 import type { Deps } from '../deps.ts';
-import { decidersOf } from '../domain/can-decide.ts';
-import { decisionBlocker } from './decision-blocker.ts';
+import { decisionBlocker, editBlocker } from './decision-blocker.ts';
 import { tellPrivately } from './proposal-message.ts';
 
 /**
@@ -16,13 +15,10 @@ export async function startProposalModal(
   input: { kind: 'edit' | 'reject'; id: string; user: string; channel: string; triggerId: string },
 ): Promise<boolean> {
   const record = await deps.store.proposals.get(input.id);
-  // The requester may edit their own draft even when approvers are configured.
-  const deciders = record ? decidersOf(deps.config.proposals.approvers, record.requestedBy) : [];
-  const actingAs =
-    input.kind === 'edit' && record?.requestedBy === input.user && deciders[0]
-      ? deciders[0]
-      : input.user;
-  const blocker = decisionBlocker(deps, record, actingAs);
+  const blocker =
+    input.kind === 'edit'
+      ? editBlocker(deps, record, input.user)
+      : decisionBlocker(deps, record, input.user);
   if (blocker || !record) {
     await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
     return false;
