@@ -103,7 +103,7 @@ describe('draftProposal on real issue payloads', () => {
     });
     const d = draftProposal(issue, [], settings({ locale: 'zh-CN', githubLogin: 'jane-go' }));
     expect(d.sections.problem).toContain('octocat/Hello-World 存在缺陷：Found a bug。');
-    expect(d.sections.plan).toContain('预估：7 小时（缺陷修复, 尚无复现, 测试和文档）。');
+    expect(d.sections.plan).toContain('预估：7 小时（缺陷修复、尚无复现、测试和文档）。');
     expect(d.sections.evidence).toBe('尚未找到 jane-go 已合并的 Go PR。');
     expect(d.sections.price).toContain('7 小时 × 90 USD/小时 = 630 USD');
   });
@@ -153,7 +153,7 @@ describe('draftProposal on real issue payloads', () => {
     const raw = {
       ...goPanicIssue(),
       title: 'x'.repeat(400),
-      body: `\`\`\`\n${'panic: boom\n'.repeat(500)}\`\`\``,
+      body: `\`\`\`\npanic: ${'boom '.repeat(400)}\n${'at x\n'.repeat(500)}\`\`\``,
     };
     const d = draftProposal(
       toIssueFacts(raw, { owner: 'o', repo: 'r', number: 1 }),
@@ -162,6 +162,8 @@ describe('draftProposal on real issue payloads', () => {
     );
     for (const [key, max] of Object.entries(SECTION_LIMITS))
       expect(d.sections[key as keyof typeof SECTION_LIMITS].length).toBeLessThanOrEqual(max);
+    // The quoted error is cut inside its fences: the code block stays closed.
+    expect(d.sections.problem.match(/```/g)).toHaveLength(2);
   });
 });
 

@@ -83,10 +83,11 @@ export function draftProposal(
   const estimate = estimateHours(issue);
   const found = findEvidenceOfProblem(issue);
 
-  const problem: string[] = [copy.problemLead(kind, repo, cleanTitle(issue.title))];
+  const problem: string[] = [copy.problemLead(kind, repo, clip(cleanTitle(issue.title), 150))];
   if (found) {
     problem.push(
-      `${found.kind === 'error' ? copy.problemError : copy.problemRepro}\n\`\`\`\n${found.text}\n\`\`\``,
+      // Clipped inside the fences, so the section limit never cuts a code block open.
+      `${found.kind === 'error' ? copy.problemError : copy.problemRepro}\n\`\`\`\n${clip(found.text, 450)}\n\`\`\``,
     );
   } else {
     problem.push(copy.problemNoRepro);
@@ -95,7 +96,7 @@ export function draftProposal(
     problem.push(copy.problemImpact(issue.comments, issue.reactions));
 
   const steps = copy.planSteps(kind, hasReproduction(issue.body), ref);
-  const why = estimate.reasons.map((r) => copy.reasons[r]).join(', ');
+  const why = estimate.reasons.map((r) => copy.reasons[r]);
   const plan = [...steps.map((s, i) => `${i + 1}. ${s}`), copy.planEstimate(estimate.hours, why)];
 
   let evidence: string;

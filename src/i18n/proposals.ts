@@ -30,7 +30,7 @@ const en = {
     'Add table-driven tests and run `go test -race ./...` and `go vet`.',
     `Update docs and changelog, and open one pull request that closes ${ref}.`,
   ],
-  planEstimate: (hours: number, why: string) => `Estimate: ${hours} h (${why}).`,
+  planEstimate: (hours: number, why: string[]) => `Estimate: ${hours} h (${why.join(', ')}).`,
   reasons: {
     'kind-docs': 'docs change',
     'kind-bug': 'bug fix',
@@ -127,7 +127,7 @@ const zh: typeof en = {
     '补充表驱动测试，运行 `go test -race ./...` 和 `go vet`。',
     `更新文档和变更日志，提交一个关闭 ${ref} 的 PR。`,
   ],
-  planEstimate: (hours: number, why: string) => `预估：${hours} 小时（${why}）。`,
+  planEstimate: (hours: number, why: string[]) => `预估：${hours} 小时（${why.join('、')}）。`,
   reasons: {
     'kind-docs': '文档修改',
     'kind-bug': '缺陷修复',
