@@ -193,6 +193,20 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     expect((await t.bot.deps.store.proposals.get(id))?.state).toBe('drafted');
   });
 
+  it('lets only the requester approve when no approvers are configured', async () => {
+    const t = await bot('proposals:\n  approvers: []\n');
+    const { id } = await draftFromOpportunity(t);
+    await post(t, buttonPress('proposal_approve', id, { user: 'U0BOSS' }));
+    const told = await t.slack.waitFor('chat.postEphemeral');
+    expect(told.params).toMatchObject({
+      user: 'U0BOSS',
+      text: 'Only <@U0USER> can approve or reject this draft; nothing changed.',
+    });
+    await post(t, buttonPress('proposal_approve', id, { user: 'U0USER' }));
+    const updated = await t.slack.waitFor('chat.update');
+    expect(JSON.stringify(updated.params.blocks)).toContain('Approved by <@U0USER>');
+  });
+
   it('approves once and announces once when Approve is pressed 20 times at once', async () => {
     const t = await bot();
     const { id, call } = await draftFromOpportunity(t);
@@ -349,5 +363,24 @@ describe('/gigs propose and proposals.channel', () => {
     const { call } = await draftFromOpportunity(t);
     expect(call.params.channel).toBe('C0PROPOSALS');
     expect(call.params.thread_ts).toBeUndefined();
+    const told = await t.slack.waitFor('chat.postEphemeral');
+    expect(told.params).toMatchObject({
+      channel: 'C0CHANNEL',
+      user: 'U0USER',
+      text: 'Your draft is in <#C0PROPOSALS>, where approvers can see it.',
+    });
+  });
+
+  it('drafts in 简体中文 when locale is zh-CN', async () => {
+    const t = await bot(`locale: zh-CN\n${YAML}`);
+    const { call } = await draftFromOpportunity(t);
+    const json = JSON.stringify(call.params.blocks);
+    expect(String(call.params.text)).toBe(
+      '提案草稿：pool: panic on Close while a Get is in flight',
+    );
+    for (const part of ['问题', '方案', '过往成果', '报价', '批准', '编辑', '拒绝'])
+      expect(json).toContain(part);
+    expect(json).toContain('acme/pool 存在缺陷');
+    expectWithinSlackLimits(call.params.blocks as object[]);
   });
 });

@@ -87,6 +87,7 @@ const en = {
     `I cannot post in <#${channel}>: invite me with \`/invite @gigops\`.`,
   polishFailed:
     'The LLM did not return a usable rewrite; the draft is unchanged. Check LLM_BASE_URL and LLM_MODEL.',
+  postedIn: (channel: string) => `Your draft is in <#${channel}>, where approvers can see it.`,
   // Modals.
   editTitle: 'Edit proposal',
   rejectTitle: 'Reject proposal',
@@ -177,6 +178,7 @@ const zh: typeof en = {
     `GitHub 未响应 ${ref} 的请求；请稍后再试。若持续失败，请检查 GITHUB_TOKEN。`,
   notInChannel: (channel: string) =>
     `我无法在 <#${channel}> 发消息：请用 \`/invite @gigops\` 邀请我。`,
+  postedIn: (channel: string) => `草稿已发布在 <#${channel}>，审批人可以在那里查看。`,
   polishFailed: 'LLM 没有返回可用的改写，草稿未改动。请检查 LLM_BASE_URL 和 LLM_MODEL。',
   editTitle: '编辑提案',
   rejectTitle: '拒绝提案',

@@ -24,7 +24,7 @@ export interface DraftRequest {
 }
 
 export type DraftOutcome =
-  | { kind: 'posted'; record: ProposalRecord }
+  | { kind: 'posted'; record: ProposalRecord; elsewhere: string | undefined }
   | { kind: 'problem'; text: string };
 
 /**
@@ -103,5 +103,7 @@ export async function draftProposal(
     throw error;
   }
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
-  return { kind: 'posted', record: stored };
+  // Drafts sent to proposals.channel from another channel: tell the asker where.
+  const elsewhere = stored.channel !== request.channel ? copy.postedIn(stored.channel) : undefined;
+  return { kind: 'posted', record: stored, elsewhere };
 }

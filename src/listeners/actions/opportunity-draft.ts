@@ -23,7 +23,7 @@ export function registerOpportunityDraft(app: App, deps: Deps): void {
       channel: press.channel,
       threadTs: press.messageTs,
     });
-    if (outcome.kind === 'problem')
-      await tellPrivately(args.client, press.channel, press.user, outcome.text);
+    const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+    if (text) await tellPrivately(args.client, press.channel, press.user, text);
   });
 }

@@ -12,6 +12,6 @@ export const proposeHandler: SubcommandHandler<'propose'> = async (command, args
     channel: args.command.channel_id,
     threadTs: undefined,
   });
-  if (outcome.kind === 'problem')
-    await (args.respond as RespondFn)({ response_type: 'ephemeral', text: outcome.text });
+  const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+  if (text) await (args.respond as RespondFn)({ response_type: 'ephemeral', text });
 };
