@@ -3,7 +3,7 @@ import { polishProse } from '../clients/llm.ts';
 import type { Deps } from '../deps.ts';
 import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
-import { editBlocker } from './decision-blocker.ts';
+import { decisionBlocker } from './decision-blocker.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { tellPrivately, updateProposalMessage } from './proposal-message.ts';
 
@@ -18,7 +18,7 @@ export async function polishProposal(
   input: { id: string; user: string; channel: string },
 ): Promise<boolean> {
   const record = await deps.store.proposals.get(input.id);
-  const blocker = editBlocker(deps, record, input.user);
+  const blocker = decisionBlocker(deps, record, input.user, 'edit');
   if (blocker || !record) {
     await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
     return false;

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import type { ProposalSections } from '../domain/proposal.ts';
 import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
+import { decisionBlocker } from './decision-blocker.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { updateProposalMessage } from './proposal-message.ts';
 
@@ -29,6 +30,9 @@ export async function saveProposalEdit(
 ): Promise<ModalOutcome> {
   const record = await deps.store.proposals.get(input.id);
   const copy = proposalCopy(record?.locale ?? deps.config.locale);
+  const blocker = decisionBlocker(deps, record, input.user, 'edit');
+  if (blocker)
+    return { ack: { response_action: 'errors', errors: { problem: blocker } }, after: noop };
   const checked = validateProposalEdit(input.values);
   if (!checked.ok) {
     const errors: Record<string, string> = {};

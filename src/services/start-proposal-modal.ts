@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { renderEditModal, renderRejectModal } from '../blocks/proposal-modals.ts';
 import type { Deps } from '../deps.ts';
-import { decisionBlocker, editBlocker } from './decision-blocker.ts';
+import { decisionBlocker } from './decision-blocker.ts';
 import { tellPrivately } from './proposal-message.ts';
 
 /**
@@ -15,10 +15,12 @@ export async function startProposalModal(
   input: { kind: 'edit' | 'reject'; id: string; user: string; channel: string; triggerId: string },
 ): Promise<boolean> {
   const record = await deps.store.proposals.get(input.id);
-  const blocker =
-    input.kind === 'edit'
-      ? editBlocker(deps, record, input.user)
-      : decisionBlocker(deps, record, input.user);
+  const blocker = decisionBlocker(
+    deps,
+    record,
+    input.user,
+    input.kind === 'edit' ? 'edit' : 'decide',
+  );
   if (blocker || !record) {
     await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
     return false;
