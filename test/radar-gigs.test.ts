@@ -182,19 +182,6 @@ describe('/gigs end to end (signed requests, GitHub faked over HTTP)', () => {
     expect(String(reply.text)).toContain('`min-stars:lots` needs a whole number');
   });
 
-  it('Draft proposal answers privately that drafting is coming', async () => {
-    const body = buttonPress({
-      actionId: 'opportunity_draft',
-      value: 'acme/rpc#1',
-      message: { ts: first.ts, blocks: first.blocks },
-      responseUrl: t.slack.responseUrl('draft'),
-    });
-    expect((await post(body)).status).toBe(200);
-    const reply = await t.slack.waitFor('response_url:/respond/draft');
-    expect(reply.params.response_type).toBe('ephemeral');
-    expect(String(reply.params.text)).toContain('acme/rpc#1');
-  });
-
   it('shares one search between concurrent identical /gigs (single-flight)', async () => {
     advance(11);
     gh.issues = [...gh.issues, ...radarIssues(1, clock).map((i) => ({ ...i, number: 99 }))];

@@ -48,8 +48,6 @@ const en = {
   dismiss: 'Dismiss',
   more: 'More',
   dismissed: (id: string) => `Dismissed ${id}: it will not be shown again.`,
-  draftComing: (id: string) =>
-    `Proposal drafting for ${id} is coming soon; for now, open the issue and write to the maintainers.`,
   nothingMatches: (filters: string) =>
     filters
       ? `Nothing matches \`${filters}\` right now. Try fewer words, a lower \`min-stars:\`, or plain \`/gigs\`.`
@@ -102,7 +100,6 @@ const zh: typeof en = {
   dismiss: '忽略',
   more: '更多',
   dismissed: (id: string) => `已忽略 ${id}，以后不再显示。`,
-  draftComing: (id: string) => `${id} 的提案起草功能即将上线；目前请直接打开 issue 与维护者沟通。`,
   nothingMatches: (filters: string) =>
     filters
       ? `目前没有符合 \`${filters}\` 的机会。试试减少关键词、降低 \`min-stars:\`，或直接用 \`/gigs\`。`

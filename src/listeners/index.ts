@@ -2,10 +2,11 @@ import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
-import { registerOpportunityDraft } from './actions/opportunity-draft.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
+import { proposeHandler } from './commands/propose.ts';
+import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
@@ -18,10 +19,9 @@ export function registerListeners(app: App, deps: Deps): void {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
 
-  const handlers: GigsHandlers = {};
-  handlers.list = listOpportunities;
+  const handlers: GigsHandlers = { list: listOpportunities, propose: proposeHandler };
   registerGigsCommand(app, deps, handlers);
-  registerOpportunityDraft(app, deps);
+  registerProposalListeners(app, deps);
   registerOpportunityDismiss(app, deps);
   registerOpportunityMore(app, deps);
 }

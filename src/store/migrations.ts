@@ -54,4 +54,32 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    id: '0004_proposals',
+    sql: `
+      CREATE TABLE IF NOT EXISTS proposals (
+        id TEXT PRIMARY KEY,
+        opportunity_id TEXT NOT NULL,
+        issue_url TEXT NOT NULL,
+        issue_title TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        hours INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        requested_by TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        ts TEXT NOT NULL,
+        thread_ts TEXT,
+        similarity TEXT,
+        decided_by TEXT,
+        decided_at TEXT,
+        reject_reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS proposals_opportunity ON proposals (opportunity_id);
+      CREATE INDEX IF NOT EXISTS proposals_created ON proposals (created_at);
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ export interface Store {
   readonly jobs: JobStore;
   readonly meta: MetaStore;
   readonly opportunities: OpportunityStore;
+  readonly proposals: ProposalStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -21,6 +22,8 @@ export interface SlotRecord {
   completedAt: Date | undefined;
   result: string | undefined;
 }
+
+import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
 
 /**
  * Exactly-once scheduling: a (job, slot) pair — `digest`/`2026-11-23T09:00`,
@@ -114,4 +117,45 @@ export interface OpportunityStore {
   releaseDigest(ids: readonly string[]): Promise<void>;
   markProposed(id: string, now?: Date): Promise<void>;
   dismiss(id: string, now?: Date): Promise<void>;
+}
+
+export type NewProposal = Omit<
+  ProposalRecord,
+  'state' | 'version' | 'decidedBy' | 'decidedAt' | 'rejectReason' | 'updatedAt'
+>;
+
+/**
+ * Proposal drafts: drafted → approved | rejected. Every change is a
+ * conditional update on (state = 'drafted', version), so of many concurrent
+ * presses exactly one wins; the others get `undefined` and re-read.
+ */
+export interface ProposalStore {
+  create(draft: NewProposal): Promise<ProposalRecord>;
+  get(id: string): Promise<ProposalRecord | undefined>;
+  /** Where the draft message landed, once Slack has answered. */
+  setMessage(id: string, channel: string, ts: string): Promise<void>;
+  /** Forgets a draft whose message could not be posted. */
+  discard(id: string): Promise<void>;
+  /** New sections (edit, polish); bumps the version. */
+  updateSections(
+    id: string,
+    version: number,
+    sections: ProposalSections,
+    similar: SimilarityFlag | undefined,
+    now: Date,
+  ): Promise<ProposalRecord | undefined>;
+  approve(id: string, version: number, by: string, now: Date): Promise<ProposalRecord | undefined>;
+  reject(
+    id: string,
+    version: number,
+    by: string,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<ProposalRecord | undefined>;
+  /** An open (drafted) draft for the opportunity, if any. */
+  openDraftFor(opportunityId: string): Promise<ProposalRecord | undefined>;
+  /** The opportunities that have a draft in any state: the radar leaves them out. */
+  hasDraftFor(opportunityIds: string[]): Promise<Set<string>>;
+  /** The most recent drafts, newest first, for the similarity check. */
+  recent(limit: number): Promise<ProposalRecord[]>;
 }

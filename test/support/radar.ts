@@ -30,6 +30,10 @@ export interface PressOptions {
 }
 
 /** A block_actions payload as Slack posts it when a button in a message is pressed. */
+// Every real press has its own action_ts; identical signed bodies would be
+// refused as replays.
+let pressCount = 0;
+
 export function buttonPress({
   actionId,
   value,
@@ -54,7 +58,13 @@ export function buttonPress({
     message: { type: 'message', ts: message.ts, text: message.text ?? '', blocks: message.blocks },
     response_url: responseUrl,
     actions: [
-      { type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000000.1' },
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b',
+        value,
+        action_ts: `${1700000000 + ++pressCount}.1`,
+      },
     ],
   });
 }

@@ -1,15 +1,29 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { radarCopy } from '../../i18n/radar.ts';
+import { parseOpportunityId } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
+import { draftProposal } from '../../services/draft-proposal.ts';
+import { tellPrivately } from '../../services/proposal-message.ts';
+import { type ButtonArgs, parsePress } from './button-press.ts';
 
-/** Draft proposal: wired by the proposals feature; until then it says drafting is coming. */
+/** **Draft proposal** on an opportunity: value `owner/repo#number`. */
 export function registerOpportunityDraft(app: App, deps: Deps): void {
-  app.action<BlockButtonAction>('opportunity_draft', async ({ ack, action, respond }) => {
-    await ack();
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: radarCopy(deps.config.locale).draftComing(action.value ?? ''),
+  app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
+    await args.ack();
+    const press = parsePress(args);
+    const copy = proposalCopy(deps.config.locale);
+    const ref = parseOpportunityId(press.value);
+    if (!ref) {
+      await tellPrivately(args.client, press.channel, press.user, copy.badOpportunity(press.value));
+      return;
+    }
+    const outcome = await draftProposal(deps, args.client, {
+      ...ref,
+      requestedBy: press.user,
+      channel: press.channel,
+      threadTs: press.messageTs,
     });
+    const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+    if (text) await tellPrivately(args.client, press.channel, press.user, text);
   });
 }

@@ -13,6 +13,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Sto
     jobs: postgresJobs(pool),
     meta: postgresMeta(pool),
     opportunities: notYet('opportunities'),
+    proposals: notYet('proposals'),
     async ready() {
       if (!open) return false;
       await pool.query('SELECT 1');

@@ -4,6 +4,7 @@ import { openSqlite } from './db.ts';
 import { sqliteJobs } from './jobs.ts';
 import { sqliteMeta } from './meta.ts';
 import { sqliteOpportunities } from './opportunities.ts';
+import { sqliteProposals } from './proposals.ts';
 
 /** The embedded store: one file under DATA_DIR, nothing to install. */
 export function createSqliteStore(dataDir: string): Store {
@@ -14,6 +15,7 @@ export function createSqliteStore(dataDir: string): Store {
     jobs: sqliteJobs(db),
     meta: sqliteMeta(db),
     opportunities: sqliteOpportunities(db),
+    proposals: sqliteProposals(db),
     async ready() {
       return open;
     },

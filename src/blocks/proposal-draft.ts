@@ -1,0 +1,110 @@
+import type { KnownBlock } from '@slack/types';
+import { clip, type ProposalRecord, SECTION_KEYS } from '../domain/proposal.ts';
+import { proposalCopy } from '../i18n/proposals.ts';
+import type { SlackMessage } from './usage.ts';
+
+export const PROPOSAL_ACTIONS = {
+  approve: 'proposal_approve',
+  edit: 'proposal_edit',
+  reject: 'proposal_reject',
+  polish: 'proposal_polish',
+} as const;
+
+/** Slack mrkdwn needs &, < and > escaped; our own <@U…> mentions are added after. */
+export const escapeMrkdwn = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const stamp = (d: Date | undefined) =>
+  d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?';
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, 3000) },
+});
+
+/** The whole proposal as plain text: what an approver copies into Upwork. */
+export function proposalText(record: ProposalRecord): string {
+  const titles = proposalCopy(record.locale).sectionTitles;
+  return SECTION_KEYS.map((k) => `${titles[k]}\n${record.sections[k]}`).join('\n\n');
+}
+
+/**
+ * One renderer for the draft message in every state: drafted (four parts and
+ * buttons), approved (final, in one copyable block, stamped), rejected (one line).
+ */
+export function renderProposal(
+  record: ProposalRecord,
+  options: { canPolish: boolean },
+): SlackMessage {
+  const copy = proposalCopy(record.locale);
+  const ref = `<${record.issueUrl}|${escapeMrkdwn(record.opportunityId)}>`;
+  const title = clip(record.issueTitle.replace(/\s+/g, ' '), 100);
+
+  if (record.state === 'rejected') {
+    const reason = record.rejectReason ? escapeMrkdwn(clip(record.rejectReason, 300)) : undefined;
+    const line = copy.rejectedLine(ref, record.decidedBy ?? '?', stamp(record.decidedAt), reason);
+    return { text: line, blocks: [section(line)] };
+  }
+
+  if (record.state === 'approved') {
+    const header = copy.approvedHeader(title);
+    const body = `\`\`\`\n${escapeMrkdwn(proposalText(record).replace(/```/g, "'''"))}\n\`\`\``;
+    return {
+      text: header,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: clip(header, 150) } },
+        section(body),
+        {
+          type: 'context',
+          elements: [
+            { type: 'mrkdwn', text: copy.context(ref, record.requestedBy) },
+            {
+              type: 'mrkdwn',
+              text: copy.approvedStamp(record.decidedBy ?? '?', stamp(record.decidedAt)),
+            },
+          ],
+        },
+      ],
+    };
+  }
+
+  const header = copy.draftHeader(title);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(header, 150) } },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: copy.context(ref, record.requestedBy) }],
+    },
+  ];
+  if (record.similar) {
+    blocks.push(
+      section(
+        copy.similarFlag(
+          Math.round(record.similar.score * 100),
+          escapeMrkdwn(record.similar.opportunityId),
+        ),
+      ),
+    );
+  }
+  for (const key of SECTION_KEYS) {
+    blocks.push(section(`*${copy.sectionTitles[key]}*\n${escapeMrkdwn(record.sections[key])}`));
+  }
+  const button = (action_id: string, text: string, style?: 'primary' | 'danger') => ({
+    type: 'button' as const,
+    action_id,
+    text: { type: 'plain_text' as const, text },
+    value: record.id,
+    ...(style ? { style } : {}),
+  });
+  blocks.push({
+    type: 'actions',
+    block_id: 'proposal_actions',
+    elements: [
+      button(PROPOSAL_ACTIONS.approve, copy.approve, 'primary'),
+      button(PROPOSAL_ACTIONS.edit, copy.edit),
+      button(PROPOSAL_ACTIONS.reject, copy.reject, 'danger'),
+      ...(options.canPolish ? [button(PROPOSAL_ACTIONS.polish, copy.polish)] : []),
+    ],
+  });
+  return { text: header, blocks };
+}

@@ -1,0 +1,98 @@
+/**
+ * The proposal vocabulary shared by drafting, the store and the renderers.
+ * An opportunity id is `owner/repo#number`, the same id the radar uses.
+ */
+export interface IssueFacts {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  labels: string[];
+  comments: number;
+  reactions: number;
+  author: string;
+  createdAt: Date;
+  /** Comment bodies, fetched only when the issue body has no reproduction. */
+  commentBodies: string[];
+}
+
+export interface MergedPull {
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  labels: string[];
+  mergedAt: Date | undefined;
+}
+
+/** The four parts, as editable text (Slack mrkdwn, links as bare URLs). */
+export interface ProposalSections {
+  problem: string;
+  plan: string;
+  evidence: string;
+  price: string;
+}
+
+export type ProposalState = 'drafted' | 'approved' | 'rejected';
+
+export interface SimilarityFlag {
+  draftId: string;
+  opportunityId: string;
+  /** 0..1 */
+  score: number;
+}
+
+export interface ProposalRecord {
+  id: string;
+  opportunityId: string;
+  issueUrl: string;
+  issueTitle: string;
+  locale: 'en' | 'zh-CN';
+  sections: ProposalSections;
+  hours: number;
+  state: ProposalState;
+  version: number;
+  requestedBy: string;
+  channel: string;
+  /** The draft message. */
+  ts: string;
+  threadTs: string | undefined;
+  similar: SimilarityFlag | undefined;
+  decidedBy: string | undefined;
+  decidedAt: Date | undefined;
+  rejectReason: string | undefined;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Editing limits: together they keep the approved copy block under Slack's 3,000 chars. */
+export const SECTION_LIMITS: Record<keyof ProposalSections, number> = {
+  problem: 900,
+  plan: 900,
+  evidence: 600,
+  price: 400,
+};
+
+export const SECTION_KEYS = ['problem', 'plan', 'evidence', 'price'] as const;
+
+const OPPORTUNITY_ID = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
+
+export function parseOpportunityId(
+  id: string,
+): { owner: string; repo: string; number: number } | undefined {
+  const m = OPPORTUNITY_ID.exec(id.trim());
+  return m ? { owner: m[1]!, repo: m[2]!, number: Number(m[3]) } : undefined;
+}
+
+export const opportunityIdOf = (owner: string, repo: string, number: number) =>
+  `${owner}/${repo}#${number}`;
+
+/** Cuts text to max chars on a line or word boundary, marking the cut with "…". */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const at = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+  return `${(at > max * 0.6 ? cut.slice(0, at) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,17 @@
+import type { RespondFn } from '@slack/bolt';
+import { draftProposal } from '../../services/draft-proposal.ts';
+import type { SubcommandHandler } from './gigs.ts';
+
+/** `/gigs propose <issue url>`: a draft in `proposals.channel`, else in the asking channel. */
+export const proposeHandler: SubcommandHandler<'propose'> = async (command, args, deps) => {
+  const outcome = await draftProposal(deps, args.client, {
+    owner: command.owner,
+    repo: command.repo,
+    number: command.number,
+    requestedBy: args.command.user_id,
+    channel: args.command.channel_id,
+    threadTs: undefined,
+  });
+  const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+  if (text) await (args.respond as RespondFn)({ response_type: 'ephemeral', text });
+};

@@ -1,0 +1,20 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../deps.ts';
+import { registerOpportunityDraft } from './actions/opportunity-draft.ts';
+import { registerProposalApprove } from './actions/proposal-approve.ts';
+import { registerProposalEdit } from './actions/proposal-edit.ts';
+import { registerProposalPolish } from './actions/proposal-polish.ts';
+import { registerProposalReject } from './actions/proposal-reject.ts';
+import { registerProposalEditModal } from './views/proposal-edit-modal.ts';
+import { registerProposalRejectModal } from './views/proposal-reject-modal.ts';
+
+/** Every listener of the proposal feature: its buttons and its two modals. */
+export function registerProposalListeners(app: App, deps: Deps): void {
+  registerOpportunityDraft(app, deps);
+  registerProposalApprove(app, deps);
+  registerProposalEdit(app, deps);
+  registerProposalReject(app, deps);
+  registerProposalPolish(app, deps);
+  registerProposalEditModal(app, deps);
+  registerProposalRejectModal(app, deps);
+}

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { EDIT_MODAL } from '../../blocks/proposal-modals.ts';
+import type { Deps } from '../../deps.ts';
+import { saveProposalEdit } from '../../services/save-proposal-edit.ts';
+import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
+
+/** The edit modal submitted: field errors stay in the modal; success redraws the draft. */
+export function registerProposalEditModal(app: App, deps: Deps): void {
+  app.view<SubmitArgs['body']>(EDIT_MODAL, async (args: SubmitArgs) => {
+    const s = parseSubmission(args);
+    const outcome = await saveProposalEdit(deps, args.client, {
+      id: s.id,
+      version: s.version,
+      user: s.user,
+      values: {
+        problem: s.values.problem,
+        plan: s.values.plan,
+        evidence: s.values.evidence,
+        price: s.values.price,
+      },
+    });
+    await (outcome.ack ? args.ack(outcome.ack) : args.ack());
+    await outcome.after();
+  });
+}

@@ -1,0 +1,21 @@
+import type { App } from '@slack/bolt';
+import { REASON_BLOCK } from '../../blocks/proposal-modals.ts';
+import type { Deps } from '../../deps.ts';
+import { rejectProposal } from '../../services/reject-proposal.ts';
+import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
+
+/** The reject modal submitted: collapses the draft and dismisses its opportunity. */
+export function registerProposalRejectModal(app: App, deps: Deps): void {
+  app.view<SubmitArgs['body']>('proposal_reject_modal', async (args: SubmitArgs) => {
+    const s = parseSubmission(args);
+    const reason = s.values[REASON_BLOCK]?.trim();
+    const outcome = await rejectProposal(deps, args.client, {
+      id: s.id,
+      version: s.version,
+      user: s.user,
+      reason: reason ? reason : undefined,
+    });
+    await (outcome.ack ? args.ack(outcome.ack) : args.ack());
+    await outcome.after();
+  });
+}

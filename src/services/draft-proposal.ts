@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import { renderProposal } from '../blocks/proposal-draft.ts';
+import {
+  fetchIssueFacts,
+  fetchMergedPulls,
+  isIssueMissing,
+} from '../clients/github-proposal-sources.ts';
+import type { Deps } from '../deps.ts';
+import { draftProposal as buildDraft } from '../domain/draft-proposal.ts';
+import { opportunityIdOf, type ProposalRecord } from '../domain/proposal.ts';
+import { proposalCopy } from '../i18n/proposals.ts';
+import { flagSimilarProposal } from './flag-similar-proposal.ts';
+import { canPolish } from './proposal-message.ts';
+
+export interface DraftRequest {
+  owner: string;
+  repo: string;
+  number: number;
+  requestedBy: string;
+  /** Where it was asked for: the channel, and the opportunity message to thread under. */
+  channel: string;
+  threadTs: string | undefined;
+}
+
+export type DraftOutcome =
+  | { kind: 'posted'; record: ProposalRecord; elsewhere: string | undefined }
+  | { kind: 'problem'; text: string };
+
+/**
+ * Fetches the issue and the freelancer's merged pull requests, drafts the
+ * proposal, posts it (to `proposals.channel`, else threaded under the
+ * opportunity, else in the asking channel) and records it.
+ */
+export async function draftProposal(
+  deps: Deps,
+  client: WebClient,
+  request: DraftRequest,
+): Promise<DraftOutcome> {
+  const { proposals, locale } = deps.config;
+  const copy = proposalCopy(locale);
+  const ref = opportunityIdOf(request.owner, request.repo, request.number);
+
+  const open = await deps.store.proposals.openDraftFor(ref);
+  if (open) return { kind: 'problem', text: copy.draftExists(ref) };
+
+  let drafted: ReturnType<typeof buildDraft>;
+  try {
+    const issue = await fetchIssueFacts(deps.github, request);
+    const pulls = proposals.githubLogin
+      ? await fetchMergedPulls(deps.github, proposals.githubLogin)
+      : [];
+    drafted = buildDraft(issue, pulls, { ...proposals, locale });
+  } catch (error) {
+    deps.logger.warn({ err: error, ref }, 'could not draft a proposal');
+    return {
+      kind: 'problem',
+      text: isIssueMissing(error) ? copy.issueNotFound(ref) : copy.githubFailed(ref),
+    };
+  }
+
+  const now = deps.now();
+  const id = randomUUID();
+  const channel = proposals.channel ?? request.channel;
+  const threadTs = proposals.channel ? undefined : request.threadTs;
+  const similar = await flagSimilarProposal(deps.store.proposals, drafted.sections, undefined);
+  const record: ProposalRecord = {
+    id,
+    ...drafted,
+    locale,
+    state: 'drafted',
+    version: 1,
+    requestedBy: request.requestedBy,
+    channel,
+    ts: '',
+    threadTs,
+    similar,
+    decidedBy: undefined,
+    decidedAt: undefined,
+    rejectReason: undefined,
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  // Recorded before posting, so a press on the fresh message always finds it.
+  const stored = await deps.store.proposals.create(record);
+  const message = renderProposal(stored, { canPolish: canPolish(deps) });
+  try {
+    const posted = await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...message,
+    });
+    stored.ts = String(posted.ts);
+    stored.channel = String(posted.channel ?? channel);
+    await deps.store.proposals.setMessage(id, stored.channel, stored.ts);
+    // Proposed on: /gigs no longer lists it, whatever becomes of the draft.
+    await deps.store.opportunities.markProposed(stored.opportunityId, now);
+  } catch (error) {
+    await deps.store.proposals.discard(id);
+    const code = (error as { data?: { error?: string } }).data?.error;
+    deps.logger.warn({ err: error, ref, channel }, 'could not post a proposal draft');
+    if (code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived')
+      return { kind: 'problem', text: copy.notInChannel(channel) };
+    throw error;
+  }
+  deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
+  // Drafts sent to proposals.channel from another channel: tell the asker where.
+  const elsewhere = stored.channel !== request.channel ? copy.postedIn(stored.channel) : undefined;
+  return { kind: 'posted', record: stored, elsewhere };
+}

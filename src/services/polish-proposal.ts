@@ -1,0 +1,58 @@
+import type { WebClient } from '@slack/web-api';
+import { polishProse } from '../clients/llm.ts';
+import type { Deps } from '../deps.ts';
+import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
+import { proposalCopy } from '../i18n/proposals.ts';
+import { decisionBlocker } from './decision-blocker.ts';
+import { flagSimilarProposal } from './flag-similar-proposal.ts';
+import { tellPrivately, updateProposalMessage } from './proposal-message.ts';
+
+/**
+ * **Polish**: the problem and plan rewritten by the configured LLM, saved as
+ * an edit (same limits, same similarity check). Evidence and price are never
+ * sent to it: they are facts, not prose.
+ */
+export async function polishProposal(
+  deps: Deps,
+  client: WebClient,
+  input: { id: string; user: string; channel: string },
+): Promise<boolean> {
+  const record = await deps.store.proposals.get(input.id);
+  const blocker = decisionBlocker(deps, record, input.user, 'edit');
+  if (blocker || !record) {
+    await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
+    return false;
+  }
+  const copy = proposalCopy(record.locale);
+  const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = deps.config.env;
+  let sections: ReturnType<typeof validateProposalEdit>;
+  try {
+    if (!LLM_BASE_URL || !LLM_MODEL) throw new Error('LLM_BASE_URL and LLM_MODEL are not set');
+    const prose = await polishProse(
+      { baseUrl: LLM_BASE_URL, model: LLM_MODEL, apiKey: LLM_API_KEY },
+      { locale: record.locale, problem: record.sections.problem, plan: record.sections.plan },
+    );
+    sections = validateProposalEdit({ ...record.sections, ...prose });
+  } catch (error) {
+    deps.logger.warn({ err: error, id: record.id }, 'polish failed');
+    sections = { ok: false, problems: {} };
+  }
+  if (!sections.ok) {
+    await tellPrivately(client, record.channel, input.user, copy.polishFailed);
+    return false;
+  }
+  const similar = await flagSimilarProposal(deps.store.proposals, sections.sections, record.id);
+  const saved = await deps.store.proposals.updateSections(
+    record.id,
+    record.version,
+    sections.sections,
+    similar,
+    deps.now(),
+  );
+  if (!saved) {
+    await tellPrivately(client, record.channel, input.user, copy.changedMeanwhile);
+    return false;
+  }
+  await updateProposalMessage(deps, client, saved);
+  return true;
+}

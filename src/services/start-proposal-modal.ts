@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import { renderEditModal, renderRejectModal } from '../blocks/proposal-modals.ts';
+import type { Deps } from '../deps.ts';
+import { decisionBlocker } from './decision-blocker.ts';
+import { tellPrivately } from './proposal-message.ts';
+
+/**
+ * Edit or Reject pressed: checks the press may go ahead and opens the modal
+ * at once (the trigger_id lives 3 s). Rejecting needs an approver; editing is
+ * open to approvers and to whoever asked for the draft.
+ */
+export async function startProposalModal(
+  deps: Deps,
+  client: WebClient,
+  input: { kind: 'edit' | 'reject'; id: string; user: string; channel: string; triggerId: string },
+): Promise<boolean> {
+  const record = await deps.store.proposals.get(input.id);
+  const blocker = decisionBlocker(
+    deps,
+    record,
+    input.user,
+    input.kind === 'edit' ? 'edit' : 'decide',
+  );
+  if (blocker || !record) {
+    await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
+    return false;
+  }
+  await client.views.open({
+    trigger_id: input.triggerId,
+    view: input.kind === 'edit' ? renderEditModal(record) : renderRejectModal(record),
+  });
+  return true;
+}

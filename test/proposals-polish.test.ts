@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, type TestBot } from './support/bot.ts';
+import { SIGNING_SECRET } from './support/env.ts';
+import { FakeGitHubIssues } from './support/fake-github-issues.ts';
+import { goPanicIssue } from './support/github-fixtures.ts';
+import { buttonPress, draftIdOf } from './support/proposal-payloads.ts';
+import { expectWithinSlackLimits } from './support/slack-limits.ts';
+import { interactionBody, signedHeaders } from './support/slack-sign.ts';
+
+/** A fake OpenAI-compatible /chat/completions that answers what `reply` says. */
+let llm: Server;
+let llmUrl = '';
+const requests: Array<{ path: string; auth: string | undefined; body: Record<string, unknown> }> =
+  [];
+let reply: () => string = () => '';
+
+let gh: FakeGitHubIssues;
+let t: TestBot;
+
+beforeAll(async () => {
+  llm = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    requests.push({
+      path: req.url ?? '',
+      auth: req.headers.authorization,
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: reply() } }] }),
+    );
+  });
+  await new Promise<void>((r) => llm.listen(0, '127.0.0.1', r));
+  llmUrl = `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`;
+  gh = await new FakeGitHubIssues().start();
+  gh.issues.set('acme/pool#7', goPanicIssue());
+  gh.issues.set('acme/pool#8', { ...goPanicIssue(), title: 'Another one' });
+  t = await startTestBot('proposals:\n  approvers: [U0BOSS]\n', {
+    GITHUB_API_URL: gh.url,
+    LLM_BASE_URL: llmUrl,
+    LLM_MODEL: 'qwen2.5:7b',
+    LLM_API_KEY: 'sk-test-llm-key-123',
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await gh.stop();
+  llm.closeAllConnections();
+  await new Promise<void>((r) => llm.close(() => r()));
+});
+
+const post = (payload: unknown) => {
+  const body = interactionBody(payload);
+  return fetch(`${t.url}/slack/events`, {
+    method: 'POST',
+    body,
+    headers: signedHeaders(SIGNING_SECRET, body),
+  });
+};
+
+async function draft(opportunityId: string) {
+  await post(buttonPress('opportunity_draft', opportunityId));
+  const call = await t.slack.waitFor('chat.postMessage', (c) =>
+    JSON.stringify(c.params.blocks ?? '').includes(opportunityId),
+  );
+  return { call, id: draftIdOf(call) };
+}
+
+describe('Polish with an OpenAI-compatible LLM', () => {
+  it('offers Polish and rewrites problem and plan, leaving evidence and price alone', async () => {
+    const { call, id } = await draft('acme/pool#7');
+    expect(JSON.stringify(call.params.blocks)).toContain('proposal_polish');
+    reply = () =>
+      '```json\n{"problem": "Your pool crashes when closed during Get.", "plan": "1. Test\\n2. Fix"}\n```';
+    await post(buttonPress('proposal_polish', id));
+    const updated = await t.slack.waitFor('chat.update');
+    const json = JSON.stringify(updated.params.blocks);
+    expect(json).toContain('Your pool crashes when closed during Get.');
+    expect(json).toContain('h × 90 USD/h');
+    expectWithinSlackLimits(updated.params.blocks as object[]);
+    const sent = requests.at(-1)!;
+    expect(sent.path).toBe('/v1/chat/completions');
+    expect(sent.auth).toBe('Bearer sk-test-llm-key-123');
+    expect(sent.body.model).toBe('qwen2.5:7b');
+    expect(JSON.stringify(sent.body.messages)).not.toContain('USD');
+    expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(2);
+  });
+
+  it('keeps the draft and says so privately when the LLM answers nonsense', async () => {
+    const { id } = await draft('acme/pool#8');
+    const updates = t.slack.callsTo('chat.update').length;
+    reply = () => 'Sure! Here is a better proposal.';
+    await post(buttonPress('proposal_polish', id));
+    const told = await t.slack.waitFor('chat.postEphemeral');
+    expect(String(told.params.text)).toContain('did not return a usable rewrite');
+    expect(t.slack.callsTo('chat.update')).toHaveLength(updates);
+    expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(1);
+  });
+});
