@@ -1,6 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
+import { registerSnapshotPick } from './actions/snapshot-pick.ts';
+import { registerSnapshotPost } from './actions/snapshot-post.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
@@ -20,8 +24,11 @@ export function registerListeners(app: App, deps: Deps): void {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
 
-  const handlers: GigsHandlers = {};
+  const handlers: GigsHandlers = { snapshot: snapshotCommand };
   registerGigsCommand(app, deps, handlers);
+  registerSnapshotPost(app, deps);
+  registerSnapshotPick(app, deps);
+  registerAppHomeOpened(app, deps);
 }
 
 /** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */

@@ -3,6 +3,7 @@ import type { Store } from '../store.ts';
 import { openSqlite } from './db.ts';
 import { sqliteJobs } from './jobs.ts';
 import { sqliteMeta } from './meta.ts';
+import { sqliteSnapshots } from './snapshots.ts';
 
 /** The embedded store: one file under DATA_DIR, nothing to install. */
 export function createSqliteStore(dataDir: string): Store {
@@ -12,6 +13,7 @@ export function createSqliteStore(dataDir: string): Store {
     engine: 'sqlite',
     jobs: sqliteJobs(db),
     meta: sqliteMeta(db),
+    snapshots: sqliteSnapshots(db),
     async ready() {
       return open;
     },
