@@ -9,7 +9,7 @@ import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
 const delivery = fileSchema.parse({ delivery: { notion: { dataSourceId: 'ds' } } }).delivery!
   .notion;
 const acmeItems = snapshotPages
-  .filter((p) => (p.properties.Client as { select: { name: string } }).select.name === 'ACME')
+  .filter((p) => (p.properties.Client!.select as { name: string }).name === 'ACME')
   .map((p) => decodeSnapshotItem(p, delivery.properties));
 const WEDNESDAY_10 = cronFields('0 10 * * 3');
 
