@@ -106,7 +106,7 @@ describe('one snapshot per client and week', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     );
     expect(url!.params.length).toBe(String(upload!.file?.length));
-    expect(done.params.channel_id).toBe('C0ACME');
+    expect(done!.params.channel_id).toBe('C0ACME');
   });
 });
 
