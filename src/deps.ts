@@ -29,8 +29,8 @@ export interface Deps {
   health: IntegrationHealth;
   /**
    * Extra App Home sections (new opportunities since the last visit, drafts
-   * awaiting approval), each rendered for one user; the features that own
-   * that data plug in here.
+   * awaiting approval), each rendered for one user, given when that user last
+   * opened the Home tab; the features that own that data plug in here.
    */
-  homeSections?: Array<(userId: string) => Promise<KnownBlock[]>>;
+  homeSections?: Array<(userId: string, lastVisit: Date | undefined) => Promise<KnownBlock[]>>;
 }

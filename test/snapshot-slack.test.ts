@@ -134,6 +134,13 @@ describe('/gigs snapshot and Post now, through signed requests', () => {
     expect(String(reply.params.text)).toContain('delivery.notion.dataSourceId');
   });
 
+  it('tells the user what to check when Notion cannot open the data source', async () => {
+    const t = await startBot(SNAPSHOT_YAML().replace('ds-delivery', 'ds-missing'));
+    const reply = await slash(t, 'snapshot', 'missing-ds');
+    expect(String(reply.params.text)).toContain('Notion cannot open data source `ds-missing`');
+    expect(String(reply.params.text)).toContain('delivery.notion.dataSourceId');
+  });
+
   it('publishes the App Home on app_home_opened, within 100 blocks', async () => {
     const t = await startBot(SNAPSHOT_YAML());
     const body = JSON.stringify({

@@ -30,6 +30,7 @@ const en = {
     'No clients yet: add a `clients` list to gigops.yml (id, name, channel, notionClient).',
   needNotion:
     'Snapshots read the Notion delivery data source: set NOTION_TOKEN and add `delivery.notion.dataSourceId` to gigops.yml.',
+  notionProblem: (detail: string) => `:warning: ${detail}`,
   posted: (channel: string) => `Posted this week’s snapshot to <#${channel}>.`,
   alreadyPosted: (week: string, channel: string) =>
     `This week’s snapshot (${week}) is already in <#${channel}>: one post per week.`,
@@ -67,6 +68,7 @@ const zh: typeof en = {
     '尚未配置客户：请在 gigops.yml 中添加 `clients` 列表（id、name、channel、notionClient）。',
   needNotion:
     '快照读取 Notion 交付数据源：请设置 NOTION_TOKEN，并在 gigops.yml 中添加 `delivery.notion.dataSourceId`。',
+  notionProblem: (detail: string) => `:warning: 读取 Notion 失败：${detail}`,
   posted: (channel: string) => `本周快照已发布到 <#${channel}>。`,
   alreadyPosted: (week: string, channel: string) =>
     `本周快照（${week}）已在 <#${channel}> 发布：每周只发一次。`,

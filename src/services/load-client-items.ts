@@ -1,7 +1,8 @@
-import type { Client as NotionClient } from '@notionhq/client';
+import { isNotionClientError, type Client as NotionClient } from '@notionhq/client';
 import type { ClientConfig, DeliveryConfig } from '../config.ts';
 import { decodeSnapshotItem } from '../domain/decode-snapshot-item.ts';
 import type { SnapshotItem } from '../domain/snapshot-item.ts';
+import { ErrorCode, GigopsError } from '../errors.ts';
 
 export interface LoadItemsDeps {
   notion: NotionClient;
@@ -24,12 +25,16 @@ export async function loadClientItems(
   const items: SnapshotItem[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.notion.dataSources.query({
-      data_source_id: dataSourceId,
-      filter: { property: properties.client, select: { equals: client.notionClient } },
-      page_size: PAGE_SIZE,
-      ...(cursor ? { start_cursor: cursor } : {}),
-    });
+    const page = await deps.notion.dataSources
+      .query({
+        data_source_id: dataSourceId,
+        filter: { property: properties.client, select: { equals: client.notionClient } },
+        page_size: PAGE_SIZE,
+        ...(cursor ? { start_cursor: cursor } : {}),
+      })
+      .catch((error: unknown) => {
+        throw explain(error, dataSourceId, properties.client);
+      });
     for (const result of page.results) {
       if (result.object !== 'page' || !('properties' in result)) continue;
       items.push(
@@ -39,4 +44,31 @@ export async function loadClientItems(
     cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
   } while (cursor);
   return items;
+}
+
+/** A Notion refusal as something the user can act on. */
+function explain(error: unknown, dataSourceId: string, clientProperty: string): unknown {
+  if (!isNotionClientError(error)) return error;
+  const code = 'code' in error ? String(error.code) : 'error';
+  if (code === 'validation_error') {
+    return new GigopsError(
+      ErrorCode.NotionSchemaMismatch,
+      `Notion rejected the query on data source \`${dataSourceId}\` (${error.message}); check that \`${clientProperty}\` is a select property, or set \`delivery.notion.properties.client\``,
+      { cause: error },
+    );
+  }
+  if (code === 'object_not_found' || code === 'unauthorized' || code === 'restricted_resource') {
+    return new GigopsError(
+      ErrorCode.NotionUnavailable,
+      `Notion cannot open data source \`${dataSourceId}\` (${code}); check NOTION_TOKEN, share the database with the integration, and check \`delivery.notion.dataSourceId\``,
+      { cause: error },
+    );
+  }
+  return new GigopsError(
+    ErrorCode.NotionUnavailable,
+    `Notion did not answer (${code}): ${error.message}`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -13,9 +13,12 @@ const SERVICES: Integration[] = ['slack', 'github', 'notion'];
 export async function publishHome(deps: Deps, userId: string): Promise<void> {
   const now = deps.now();
   const notionOn = snapshotsConfigured(deps);
+  const visitKey = `home:last-visit:${userId}`;
+  const seen = await deps.store.meta.get(visitKey);
+  const lastVisit = seen ? new Date(seen) : undefined;
   const sections = await Promise.all(
     (deps.homeSections ?? []).map((render) =>
-      render(userId).catch((error: unknown): KnownBlock[] => {
+      render(userId, lastVisit).catch((error: unknown): KnownBlock[] => {
         deps.logger.warn({ err: error }, 'an App Home section failed');
         return [];
       }),
@@ -52,4 +55,5 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
   });
   await deps.slack.views.publish({ user_id: userId, view });
   deps.health.ok('slack');
+  await deps.store.meta.set(visitKey, now.toISOString());
 }

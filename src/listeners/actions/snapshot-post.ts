@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { SNAPSHOT_POST_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
+import { isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
 import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
@@ -32,7 +33,11 @@ export function registerSnapshotPost(app: App, deps: Deps): void {
       );
     } catch (error) {
       deps.logger.error({ err: error, client: client.id }, 'Post now failed');
-      await say(commonCopy(locale).somethingFailed);
+      await say(
+        isGigopsError(error)
+          ? copy.notionProblem(error.message)
+          : commonCopy(locale).somethingFailed,
+      );
     }
   });
 }
