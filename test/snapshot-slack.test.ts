@@ -86,6 +86,7 @@ describe('/gigs snapshot and Post now, through signed requests', () => {
   it('previews privately, then Post now posts once however often it is pressed', async () => {
     const t = await startBot(SNAPSHOT_YAML());
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t.bot.scheduler.nextRuns().map((r) => r.name)).toEqual(['snapshot:acme']);
 
     const preview = await slash(t, 'snapshot', 'preview');
     expect(preview.params.response_type).toBe('ephemeral');
@@ -129,6 +130,7 @@ describe('/gigs snapshot and Post now, through signed requests', () => {
 
   it('says what to configure without NOTION_TOKEN', async () => {
     const t = await startBot(SNAPSHOT_YAML(), false);
+    expect(t.bot.scheduler.nextRuns()).toEqual([]);
     const reply = await slash(t, 'snapshot acme', 'no-notion');
     expect(String(reply.params.text)).toContain('set NOTION_TOKEN');
     expect(String(reply.params.text)).toContain('delivery.notion.dataSourceId');

@@ -1,10 +1,22 @@
 import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
+import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../services/post-client-snapshot.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /** Every scheduled job; each feature adds its own here. */
 export function registerJobs(scheduler: Scheduler, deps: Deps): void {
+  registerSnapshotJobs(scheduler, deps);
+}
+
+function registerSnapshotJobs(scheduler: Scheduler, deps: Deps): void {
+  if (deps.config.clients.length === 0) return;
+  if (!snapshotsConfigured(deps)) {
+    deps.logger.warn(
+      'client snapshots are off: set NOTION_TOKEN and delivery.notion.dataSourceId in gigops.yml',
+    );
+    return;
+  }
   for (const client of deps.config.clients) {
     scheduler.add({
       name: `snapshot:${client.id}`,

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { currentSlot } from '../domain/snapshot-slots.ts';
 import { isoWeek } from '../domain/zoned-time.ts';
 import { cronFields } from '../scheduling/cron-fields.ts';
+import { snapshotsConfigured } from './compose-client-snapshot.ts';
 import { postClientSnapshot, snapshotJob } from './post-client-snapshot.ts';
 
 export type CatchUp =
@@ -18,6 +19,7 @@ export type CatchUp =
 export async function catchUpSnapshots(deps: Deps): Promise<CatchUp[]> {
   const now = deps.now();
   const out: CatchUp[] = [];
+  if (!snapshotsConfigured(deps)) return out; // registerJobs has said so in the log
   for (const client of deps.config.clients) {
     const timeZone = clientTimeZone(deps.config, client);
     const slot = currentSlot(cronFields(client.snapshot.cron), timeZone, now);
