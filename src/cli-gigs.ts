@@ -1,15 +1,13 @@
 import { describeRadarProblem } from './blocks/radar-problem.ts';
 import { createGitHub } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import type { Deps } from './deps.ts';
+import type { RadarDeps } from './deps.ts';
 import type { Opportunity } from './domain/opportunity.ts';
 import { parseGigsCommand } from './domain/parse-gigs-command.ts';
 import { daysBetween } from './domain/score-opportunity.ts';
 import type { Locale } from './i18n/locale.ts';
 import { radarCopy } from './i18n/radar.ts';
-import { Lifecycle } from './lifecycle.ts';
 import { createLogger } from './log.ts';
-import { createMetrics } from './metrics.ts';
 import { rankOpportunities } from './services/find-opportunities.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
 
@@ -93,20 +91,16 @@ export async function runGigs(
     secrets: config.secrets,
   });
   const store = createSqliteStore(':memory:');
-  const deps: Deps = {
+  const deps: RadarDeps = {
     config,
     logger,
     store,
-    lifecycle: new Lifecycle(),
-    metrics: createMetrics(),
     github: createGitHub({
       token: config.env.GITHUB_TOKEN,
       baseUrl: config.env.GITHUB_API_URL,
       logger,
     }),
-    notion: undefined,
     now: () => new Date(),
-    instanceId: 'cli',
   };
   try {
     const ranked = await rankOpportunities(deps, command.filters);

@@ -1,6 +1,9 @@
 import type { Client as NotionClient } from '@notionhq/client';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import type { GitHubClient } from './clients/github.ts';
 import type { Config } from './config.ts';
+import type { IntegrationHealth } from './integration-health.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -20,4 +23,17 @@ export interface Deps {
   now: () => Date;
   /** Identifies this process when claiming scheduled slots. */
   instanceId: string;
+  /** The bot's Web API client, for scheduled posts made outside a request. */
+  slack: WebClient;
+  /** Last success / last error per integration, shown on the App Home. */
+  health: IntegrationHealth;
+  /**
+   * Extra App Home sections (new opportunities since the last visit, drafts
+   * awaiting approval), each rendered for one user, given when that user last
+   * opened the Home tab; the features that own that data plug in here.
+   */
+  homeSections?: Array<(userId: string, lastVisit: Date | undefined) => Promise<KnownBlock[]>>;
 }
+
+/** What the radar needs: the terminal CLI builds just this, without Slack. */
+export type RadarDeps = Pick<Deps, 'config' | 'logger' | 'store' | 'github' | 'now'>;

@@ -7,12 +7,14 @@ import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
+import { healthFetch, IntegrationHealth } from './integration-health.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { catchUpSnapshots } from './services/catch-up-snapshots.ts';
 import { checkGitHubToken } from './services/check-github-token.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
@@ -21,6 +23,8 @@ export interface RunningBot {
   deps: Deps;
   scheduler: Scheduler;
   server: Server;
+  /** Start-up work done in the background (late snapshots); tests await it. */
+  startup: Promise<void>;
   port: number;
   stop(): Promise<void>;
 }
@@ -44,6 +48,9 @@ export async function startGigops({
   const store = await openStore(config.env);
   const metrics = createMetrics();
   const { env: e } = config;
+  const now = options.now ?? (() => new Date());
+  const health = new IntegrationHealth(now);
+  const slack = createSlackApp(config, logger, { fetch: healthFetch(health, 'slack') });
   const deps: Deps = {
     config,
     logger,
@@ -54,24 +61,25 @@ export async function startGigops({
       token: e.GITHUB_TOKEN,
       baseUrl: e.GITHUB_API_URL,
       logger,
-      fetch: countingFetch(metrics, 'github'),
+      fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
     }),
     notion: e.NOTION_TOKEN
       ? createNotion({
           token: e.NOTION_TOKEN,
           baseUrl: e.NOTION_API_URL,
           logger,
-          fetch: countingFetch(metrics, 'notion'),
+          fetch: countingFetch(metrics, 'notion', healthFetch(health, 'notion')),
         })
       : undefined,
-    now: options.now ?? (() => new Date()),
+    now,
     instanceId: randomUUID(),
+    slack: slack.app.client,
+    health,
   };
 
-  const slack = createSlackApp(config, logger);
   registerListeners(slack.app, deps);
   const scheduler = new Scheduler(lifecycle, logger);
-  registerJobs(scheduler, deps, slack.app.client);
+  registerJobs(scheduler, deps);
 
   const routes: Routes = {
     'GET /metrics': async (_req, res) => {
@@ -96,6 +104,7 @@ export async function startGigops({
     });
     await slack.start();
     await scheduler.start();
+    health.ok('slack');
   } catch (error) {
     await scheduler.stop();
     server.close();
@@ -107,6 +116,13 @@ export async function startGigops({
   logger.info({ port, mode: config.mode, store: store.engine }, 'gigops is ready');
   // Never blocks start-up: a bad GITHUB_TOKEN is logged, and /gigs says so too.
   void checkGitHubToken(deps);
+  // A snapshot missed while the bot was down goes out late, within the grace window.
+  const startup = lifecycle.track(
+    catchUpSnapshots(deps).then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: error }, 'start-up snapshot catch-up failed'),
+    ),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -130,5 +146,5 @@ export async function startGigops({
     })();
     return stopping;
   };
-  return { deps, scheduler, server, port, stop };
+  return { deps, scheduler, server, port, startup, stop };
 }

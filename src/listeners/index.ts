@@ -3,9 +3,13 @@ import type { Deps } from '../deps.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
+import { registerSnapshotPick } from './actions/snapshot-pick.ts';
+import { registerSnapshotPost } from './actions/snapshot-post.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
 import { proposeHandler } from './commands/propose.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
@@ -19,11 +23,18 @@ export function registerListeners(app: App, deps: Deps): void {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
 
-  const handlers: GigsHandlers = { list: listOpportunities, propose: proposeHandler };
+  const handlers: GigsHandlers = {
+    list: listOpportunities,
+    propose: proposeHandler,
+    snapshot: snapshotCommand,
+  };
   registerGigsCommand(app, deps, handlers);
   registerProposalListeners(app, deps);
   registerOpportunityDismiss(app, deps);
   registerOpportunityMore(app, deps);
+  registerSnapshotPost(app, deps);
+  registerSnapshotPick(app, deps);
+  registerAppHomeOpened(app, deps);
 }
 
 /** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */

@@ -1,10 +1,33 @@
-import type { WebClient } from '@slack/web-api';
+import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
+import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
+import { postClientSnapshot } from '../services/post-client-snapshot.ts';
 import { digestJob } from './digest.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /** Every scheduled job; each feature adds its own here. */
-export function registerJobs(scheduler: Scheduler, deps: Deps, slack?: WebClient): void {
-  const digest = slack ? digestJob(deps, slack) : undefined;
+export function registerJobs(scheduler: Scheduler, deps: Deps): void {
+  const digest = digestJob(deps, deps.slack);
   if (digest) scheduler.add(digest);
+  registerSnapshotJobs(scheduler, deps);
+}
+
+function registerSnapshotJobs(scheduler: Scheduler, deps: Deps): void {
+  if (deps.config.clients.length === 0) return;
+  if (!snapshotsConfigured(deps)) {
+    deps.logger.warn(
+      'client snapshots are off: set NOTION_TOKEN and delivery.notion.dataSourceId in gigops.yml',
+    );
+    return;
+  }
+  for (const client of deps.config.clients) {
+    scheduler.add({
+      name: `snapshot:${client.id}`,
+      cron: client.snapshot.cron,
+      timezone: clientTimeZone(deps.config, client),
+      run: async (slotTime) => {
+        await postClientSnapshot(deps, client, { slotTime });
+      },
+    });
+  }
 }

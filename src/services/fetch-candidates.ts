@@ -4,7 +4,7 @@ import {
   searchIssues,
   toCandidate,
 } from '../clients/github-radar.ts';
-import type { Deps } from '../deps.ts';
+import type { RadarDeps } from '../deps.ts';
 import type { Candidate } from '../domain/opportunity.ts';
 import type { RadarFilters } from '../domain/parse-gigs-command.ts';
 import {
@@ -33,7 +33,7 @@ interface RadarCache {
   flights: Map<string, Promise<Candidate[]>>;
 }
 const caches = new WeakMap<object, RadarCache>();
-const cacheOf = (deps: Deps): RadarCache => {
+const cacheOf = (deps: RadarDeps): RadarCache => {
   let cache = caches.get(deps.store);
   if (!cache) {
     cache = { entries: new Map(), flights: new Map() };
@@ -43,7 +43,10 @@ const cacheOf = (deps: Deps): RadarCache => {
 };
 
 /** The enriched candidates for a `/gigs` filter: cached, single-flight, at most 2 requests when cold. */
-export async function fetchCandidates(deps: Deps, filters: RadarFilters): Promise<Candidate[]> {
+export async function fetchCandidates(
+  deps: RadarDeps,
+  filters: RadarFilters,
+): Promise<Candidate[]> {
   const { radar } = deps.config;
   const q = buildSearchQuery(radar.query, filters, thresholds(radar, filters).minComments);
   const cache = cacheOf(deps);
@@ -78,7 +81,7 @@ export async function fetchCandidates(deps: Deps, filters: RadarFilters): Promis
   }
 }
 
-async function enrich(deps: Deps, hits: SearchHit[]): Promise<Candidate[]> {
+async function enrich(deps: RadarDeps, hits: SearchHit[]): Promise<Candidate[]> {
   const found = await enrichIssues(
     deps.github,
     hits.map((h) => h.nodeId),

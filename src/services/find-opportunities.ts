@@ -1,5 +1,5 @@
 import type { OpportunityListing } from '../blocks/opportunities.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps, RadarDeps } from '../deps.ts';
 import { formatFilters } from '../domain/format-filters.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { RadarFilters } from '../domain/parse-gigs-command.ts';
@@ -11,7 +11,10 @@ import { fetchCandidates } from './fetch-candidates.ts';
 const persisted = new WeakMap<object, Set<string>>();
 
 /** The ranked opportunities still open to the user: not dismissed, not proposed on. */
-export async function rankOpportunities(deps: Deps, filters: RadarFilters): Promise<Opportunity[]> {
+export async function rankOpportunities(
+  deps: RadarDeps,
+  filters: RadarFilters,
+): Promise<Opportunity[]> {
   const candidates = await fetchCandidates(deps, filters);
   const now = deps.now();
   const ranked = selectOpportunities(candidates, deps.config.radar, filters, now);

@@ -19,12 +19,19 @@ export interface SlackApp {
  * let Bolt own the server: our server hands it /slack/events, so /healthz,
  * /metrics and /github/webhook live beside it in both modes.
  */
-export function createSlackApp(config: Config, logger: Logger): SlackApp {
+export function createSlackApp(
+  config: Config,
+  logger: Logger,
+  options: { fetch?: typeof fetch } = {},
+): SlackApp {
   const { env } = config;
   const common = {
     token: env.SLACK_BOT_TOKEN,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: env.SLACK_API_URL },
+    clientOptions: {
+      slackApiUrl: env.SLACK_API_URL,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
     deferInitialization: true,
   } as const;
 

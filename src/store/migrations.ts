@@ -82,4 +82,20 @@ export const migrations: Migration[] = [
       CREATE INDEX IF NOT EXISTS proposals_created ON proposals (created_at);
     `,
   },
+  {
+    id: '0005_snapshots',
+    sql: `
+      CREATE TABLE IF NOT EXISTS client_snapshots (
+        client_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        points_done REAL NOT NULL,
+        points_total REAL NOT NULL,
+        count_done INTEGER NOT NULL,
+        count_total INTEGER NOT NULL,
+        ts TEXT,
+        PRIMARY KEY (client_id, week)
+      );
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ export interface Store {
   readonly meta: MetaStore;
   readonly opportunities: OpportunityStore;
   readonly proposals: ProposalStore;
+  readonly snapshots: SnapshotStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -158,4 +159,25 @@ export interface ProposalStore {
   hasDraftFor(opportunityIds: string[]): Promise<Set<string>>;
   /** The most recent drafts, newest first, for the similarity check. */
   recent(limit: number): Promise<ProposalRecord[]>;
+}
+
+/** One posted client snapshot: the completion figures the chart plots. */
+export interface SnapshotRecord {
+  clientId: string;
+  /** ISO week in the client's zone, `2026-W48`. */
+  week: string;
+  postedAt: Date;
+  pointsDone: number;
+  pointsTotal: number;
+  countDone: number;
+  countTotal: number;
+  /** The Slack message ts of the post. */
+  ts: string | undefined;
+}
+
+/** History of posted snapshots, per client and week (a re-record replaces). */
+export interface SnapshotStore {
+  record(entry: SnapshotRecord): Promise<void>;
+  /** The latest `limit` weeks of a client, oldest first. */
+  history(clientId: string, limit: number): Promise<SnapshotRecord[]>;
 }

@@ -6,6 +6,8 @@ export interface RecordedCall {
   /** The Web API method (`chat.postMessage`) or `response_url:<path>`. */
   params: Record<string, unknown>;
   headers: IncomingMessage['headers'];
+  /** File uploads (`upload:/upload/<file id>`): the uploaded bytes. */
+  file?: Buffer;
 }
 
 type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
@@ -30,6 +32,12 @@ export class FakeSlack {
       const raw = Buffer.concat(chunks).toString('utf8');
       const params = parseBody(raw, req.headers['content-type']);
       const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path.startsWith('/upload/')) {
+        await this.#recordUpload(path, Buffer.concat(chunks), req.headers);
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`OK - ${Buffer.concat(chunks).length}`);
+        return;
+      }
       const method = path.startsWith('/api/') ? path.slice(5) : `response_url:${path}`;
       const call = { method, params, headers: req.headers };
       this.calls.push(call);
@@ -72,8 +80,33 @@ export class FakeSlack {
     await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
   }
 
+  /** Step 2 of the upload flow: the bytes posted (multipart) to the URL getUploadURLExternal gave. */
+  async #recordUpload(path: string, raw: Buffer, headers: IncomingMessage['headers']) {
+    const form = await new Request(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': String(headers['content-type'] ?? '') },
+      body: new Uint8Array(raw),
+    }).formData();
+    const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+    const file = part ? Buffer.from(await part.arrayBuffer()) : raw;
+    const call: RecordedCall = { method: `upload:${path}`, params: {}, headers, file };
+    this.calls.push(call);
+    this.#waiters = this.#waiters.filter((w) => {
+      if (!w.match(call)) return true;
+      w.resolve(call);
+      return false;
+    });
+  }
+
   #defaultAnswer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        this.#ts += 1;
+        const id = `F${this.#ts}`;
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F0', title: params.filename ?? '' }] };
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEAM', user: 'gigops' };
       case 'chat.postMessage':

@@ -14,6 +14,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Sto
     meta: postgresMeta(pool),
     opportunities: notYet('opportunities'),
     proposals: notYet('proposals'),
+    snapshots: notYet('snapshots'),
     async ready() {
       if (!open) return false;
       await pool.query('SELECT 1');

@@ -5,6 +5,7 @@ import { sqliteJobs } from './jobs.ts';
 import { sqliteMeta } from './meta.ts';
 import { sqliteOpportunities } from './opportunities.ts';
 import { sqliteProposals } from './proposals.ts';
+import { sqliteSnapshots } from './snapshots.ts';
 
 /** The embedded store: one file under DATA_DIR, nothing to install. */
 export function createSqliteStore(dataDir: string): Store {
@@ -16,6 +17,7 @@ export function createSqliteStore(dataDir: string): Store {
     meta: sqliteMeta(db),
     opportunities: sqliteOpportunities(db),
     proposals: sqliteProposals(db),
+    snapshots: sqliteSnapshots(db),
     async ready() {
       return open;
     },

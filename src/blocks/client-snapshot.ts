@@ -1,0 +1,175 @@
+import type { KnownBlock } from '@slack/types';
+import { type ClientSnapshot, type Ratio, rate } from '../domain/build-client-snapshot.ts';
+import type { SnapshotItem } from '../domain/snapshot-item.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { snapshotCopy } from '../i18n/snapshots.ts';
+import type { SlackMessage } from './usage.ts';
+
+export const SNAPSHOT_POST_ACTION = 'snapshot_post';
+export const SNAPSHOT_PICK_ACTION = 'snapshot_pick';
+const MAX_LINES = 8;
+const MAX_TITLE = 90;
+
+export interface SnapshotRenderOptions {
+  locale: Locale;
+  timeZone: string;
+  late?: boolean;
+}
+
+/** "Wed, Nov 18, 10:00" in the given zone and language. */
+export function formatWhen(at: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+export const percent = (r: Ratio) => `${Math.round(rate(r) * 100)}%`;
+
+/** A ten-cell text progress bar: ▓▓▓▓▓▓▓░░░ 70%. */
+export function progressBar(r: Ratio): string {
+  const filled = Math.round(rate(r) * 10);
+  return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${percent(r)}`;
+}
+
+const escapeText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const short = (s: string) => (s.length > MAX_TITLE ? `${s.slice(0, MAX_TITLE - 1)}…` : s);
+const link = (item: SnapshotItem) => `<${item.url}|${escapeText(short(item.title))}>`;
+const fmtPoints = (n: number) => String(Math.round(n * 10) / 10);
+
+function list<T>(items: readonly T[], line: (item: T) => string, more: (n: number) => string) {
+  const lines = items.slice(0, MAX_LINES).map((i) => `• ${line(i)}`);
+  if (items.length > MAX_LINES) lines.push(more(items.length - MAX_LINES));
+  return lines.join('\n');
+}
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** The weekly post: blockers first, then completion, done, in review, next up. */
+export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions): SlackMessage {
+  const copy = snapshotCopy(o.locale);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: short(copy.header(s.clientName)) } },
+  ];
+  if (o.late) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: copy.late }] });
+  blocks.push(
+    section(
+      s.blockers.length === 0
+        ? copy.noBlockers
+        : `${copy.blockers(s.blockers.length)}\n${list(
+            s.blockers,
+            (b) => `${link(b)} · ${copy.blockerAge(b.ageDays)}`,
+            copy.more,
+          )}`,
+    ),
+    section(
+      `${copy.completion(
+        copy.points(Number(fmtPoints(s.points.done)), Number(fmtPoints(s.points.total))),
+        copy.items(s.count.done, s.count.total),
+      )}\n\`${progressBar(s.points)}\` ${copy.byPoints}\n\`${progressBar(s.count)}\` ${copy.byCount}`,
+    ),
+    section(
+      `${copy.done(s.doneThisWeek.length)}\n${
+        s.doneThisWeek.length === 0
+          ? copy.noneDone
+          : list(
+              s.doneThisWeek,
+              (d) => `${link(d)}${d.pr ? ` · <${d.pr}|PR>` : ''}${pointsSuffix(d)}`,
+              copy.more,
+            )
+      }`,
+    ),
+  );
+  if (s.inReview.length > 0) {
+    blocks.push(
+      section(
+        `${copy.inReview(s.inReview.length)}\n${list(
+          s.inReview,
+          (r) =>
+            [
+              link(r),
+              r.pr ? `<${r.pr}|PR>` : undefined,
+              r.reviewer ? copy.reviewer(escapeText(r.reviewer)) : undefined,
+              r.qa ? copy.ci(escapeText(r.qa)) : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          copy.more,
+        )}`,
+      ),
+    );
+  }
+  if (s.nextUp.length > 0) {
+    blocks.push(
+      section(
+        `${copy.nextUp(s.nextUp.length)}\n${list(s.nextUp, (n) => `${link(n)}${pointsSuffix(n)}`, copy.more)}`,
+      ),
+    );
+  }
+  const context = [copy.since(formatWhen(s.since, o.timeZone, o.locale))];
+  if (s.notionUrl) context.push(`<${s.notionUrl}|${copy.notion}>`);
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
+  return { text: copy.fallback(s.clientName, Math.round(rate(s.points) * 100)), blocks };
+}
+
+const pointsSuffix = (i: SnapshotItem) => (i.points ? ` · ${fmtPoints(i.points)} pt` : '');
+
+/** The private preview: the post as the client would see it, plus **Post now**. */
+export function renderSnapshotPreview(
+  s: ClientSnapshot,
+  o: SnapshotRenderOptions,
+  channel: string,
+): SlackMessage {
+  const copy = snapshotCopy(o.locale);
+  const post = renderClientSnapshot(s, o);
+  return {
+    text: post.text,
+    blocks: [
+      ...post.blocks,
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `${copy.previewNote} <#${channel}>.` },
+        accessory: {
+          type: 'button',
+          style: 'primary',
+          action_id: SNAPSHOT_POST_ACTION,
+          value: s.clientId,
+          text: { type: 'plain_text', text: copy.postNow },
+        },
+      },
+    ],
+  };
+}
+
+/** Several clients and no id: pick one (each button previews that client). */
+export function renderClientPicker(
+  clients: ReadonlyArray<{ id: string; name: string }>,
+  locale: Locale,
+): SlackMessage {
+  const copy = snapshotCopy(locale);
+  return {
+    text: copy.pickClient,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: copy.pickClient },
+        accessory: {
+          type: 'static_select',
+          action_id: SNAPSHOT_PICK_ACTION,
+          placeholder: { type: 'plain_text', text: copy.pickClient },
+          options: clients.slice(0, 100).map((c) => ({
+            text: { type: 'plain_text', text: short(c.name).slice(0, 75) },
+            value: c.id,
+          })),
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,27 @@
+import type { App, BlockAction, RespondFn, StaticSelectAction } from '@slack/bolt';
+import { SNAPSHOT_PICK_ACTION } from '../../blocks/client-snapshot.ts';
+import type { Deps } from '../../deps.ts';
+import { commonCopy } from '../../i18n/common.ts';
+import { answerSnapshot } from '../commands/snapshot.ts';
+
+/** The client picker of `/gigs snapshot`: replaces itself with that client's preview. */
+export function registerSnapshotPick(app: App, deps: Deps): void {
+  app.action<BlockAction<StaticSelectAction>>(
+    SNAPSHOT_PICK_ACTION,
+    async ({ ack, action, respond }) => {
+      await ack();
+      const r = respond as RespondFn;
+      try {
+        const answer = await answerSnapshot(deps, action.selected_option.value);
+        await r({ response_type: 'ephemeral', replace_original: true, ...answer });
+      } catch (error) {
+        deps.logger.error({ err: error }, 'snapshot preview failed');
+        await r({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: commonCopy(deps.config.locale).somethingFailed,
+        });
+      }
+    },
+  );
+}

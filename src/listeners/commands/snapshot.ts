@@ -1,0 +1,46 @@
+import type { RespondFn } from '@slack/bolt';
+import { renderClientPicker } from '../../blocks/client-snapshot.ts';
+import { renderUsage } from '../../blocks/usage.ts';
+import type { Deps } from '../../deps.ts';
+import { isGigopsError } from '../../errors.ts';
+import { snapshotCopy } from '../../i18n/snapshots.ts';
+import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
+import { previewClientSnapshot } from '../../services/preview-client-snapshot.ts';
+import type { SubcommandHandler } from './gigs.ts';
+
+/** `/gigs snapshot [client-id]`: a private preview, a picker, or what to configure. */
+export const snapshotCommand: SubcommandHandler<'snapshot'> = async (command, args, deps) => {
+  const respond = args.respond as RespondFn;
+  try {
+    await respond({
+      response_type: 'ephemeral',
+      ...(await answerSnapshot(deps, command.clientId)),
+    });
+  } catch (error) {
+    if (!isGigopsError(error)) throw error;
+    deps.logger.warn({ err: error }, 'snapshot preview failed');
+    await respond({
+      response_type: 'ephemeral',
+      text: snapshotCopy(deps.config.locale).notionProblem(error.message),
+    });
+  }
+};
+
+/** The ephemeral answer for a client id (or none); shared with the picker. */
+export async function answerSnapshot(deps: Deps, clientId: string | undefined) {
+  const { locale, clients } = deps.config;
+  const copy = snapshotCopy(locale);
+  if (clients.length === 0) return { text: copy.noClients };
+  const client =
+    clientId === undefined
+      ? clients.length === 1
+        ? clients[0]
+        : undefined
+      : clients.find((c) => c.id === clientId);
+  if (clientId !== undefined && !client) {
+    return renderUsage(locale, copy.unknownClient(clientId, clients.map((c) => c.id).join(', ')));
+  }
+  if (!snapshotsConfigured(deps)) return { text: copy.needNotion };
+  if (!client) return renderClientPicker(clients, locale);
+  return previewClientSnapshot(deps, client);
+}

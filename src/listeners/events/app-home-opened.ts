@@ -1,0 +1,16 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { publishHome } from '../../services/publish-home.ts';
+
+/** The Home tab is rebuilt each time it is opened. */
+export function registerAppHomeOpened(app: App, deps: Deps): void {
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await publishHome(deps, event.user);
+    } catch (error) {
+      deps.health.error('slack', (error as Error).message);
+      deps.logger.error({ err: error, user: event.user }, 'could not publish the App Home');
+    }
+  });
+}

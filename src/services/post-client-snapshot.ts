@@ -1,0 +1,86 @@
+import { renderClientSnapshot } from '../blocks/client-snapshot.ts';
+import { type ClientConfig, clientTimeZone } from '../config.ts';
+import type { Deps } from '../deps.ts';
+import { isoWeek } from '../domain/zoned-time.ts';
+import { composeClientSnapshot } from './compose-client-snapshot.ts';
+import { uploadSnapshotChart } from './upload-snapshot-chart.ts';
+
+export type PostOutcome =
+  | { outcome: 'posted'; week: string; ts: string }
+  | { outcome: 'already'; week: string; ts: string | undefined };
+
+export interface PostOptions {
+  /** The slot the post is for: the cron's minute, or now for Post now. */
+  slotTime: Date;
+  late?: boolean;
+}
+
+export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
+
+/**
+ * The one way a snapshot reaches a client channel, exactly once per client
+ * and ISO week: claim the slot first, post, then record the ts. A failure
+ * before the post gives the slot back so a later attempt can run; a crash
+ * between post and record leaves it claimed (never twice beats once more).
+ */
+export async function postClientSnapshot(
+  deps: Deps,
+  client: ClientConfig,
+  { slotTime, late = false }: PostOptions,
+): Promise<PostOutcome> {
+  const timeZone = clientTimeZone(deps.config, client);
+  const week = isoWeek(slotTime, timeZone);
+  const job = snapshotJob(client.id);
+  const log = deps.logger.child({ job, week });
+  if (!(await deps.store.jobs.claimSlot(job, week, deps.instanceId, deps.now()))) {
+    deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
+    const slot = await deps.store.jobs.getSlot(job, week);
+    log.info({ owner: slot?.owner }, 'snapshot already posted (or being posted) this week');
+    return { outcome: 'already', week, ts: slot?.result };
+  }
+  let ts: string;
+  let composed: Awaited<ReturnType<typeof composeClientSnapshot>>;
+  try {
+    composed = await composeClientSnapshot(deps, client, slotTime);
+    const message = renderClientSnapshot(composed.snapshot, {
+      locale: deps.config.locale,
+      timeZone,
+      late,
+    });
+    const res = await deps.slack.chat.postMessage({
+      channel: client.channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+    });
+    ts = String(res.ts);
+    deps.health.ok('slack');
+  } catch (error) {
+    await deps.store.jobs.releaseSlot(job, week, deps.instanceId);
+    deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
+    if ((error as { code?: string }).code?.startsWith('slack_'))
+      deps.health.error('slack', (error as Error).message);
+    throw error;
+  }
+  const now = deps.now();
+  await deps.store.jobs.completeSlot(job, week, ts, now);
+  const { snapshot } = composed;
+  await deps.store.snapshots.record({
+    clientId: client.id,
+    week,
+    postedAt: now,
+    pointsDone: snapshot.points.done,
+    pointsTotal: snapshot.points.total,
+    countDone: snapshot.count.done,
+    countTotal: snapshot.count.total,
+    ts,
+  });
+  deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'run' });
+  log.info({ ts, late }, 'snapshot posted');
+  // The chart is a bonus: the post stands even when the upload fails.
+  await uploadSnapshotChart(deps, client).catch((error: unknown) => {
+    deps.health.error('slack', (error as Error).message);
+    log.warn({ err: error }, 'snapshot chart upload failed');
+  });
+  return { outcome: 'posted', week, ts };
+}
