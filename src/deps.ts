@@ -1,5 +1,4 @@
 import type { Client as NotionClient } from '@notionhq/client';
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { GitHubClient } from './clients/github.ts';
 import type { Config } from './config.ts';
@@ -27,12 +26,6 @@ export interface Deps {
   slack: WebClient;
   /** Last success / last error per integration, shown on the App Home. */
   health: IntegrationHealth;
-  /**
-   * Extra App Home sections (new opportunities since the last visit, drafts
-   * awaiting approval), each rendered for one user, given when that user last
-   * opened the Home tab; the features that own that data plug in here.
-   */
-  homeSections?: Array<(userId: string, lastVisit: Date | undefined) => Promise<KnownBlock[]>>;
 }
 
 /** What the radar needs: the terminal CLI builds just this, without Slack. */

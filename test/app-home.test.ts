@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishHome } from '../src/services/publish-home.ts';
 import { tempDir } from './support/env.ts';
@@ -14,7 +13,7 @@ afterAll(async () => {
   await slack.stop();
 });
 
-it('gives contributed Home sections the previous visit, and says Notion is off without it', async () => {
+it('shows new opportunities since the last visit and drafts awaiting approval, and says Notion is off without it', async () => {
   let now = new Date('2026-11-23T09:00:00Z');
   const deps = snapshotDeps({
     yaml: SNAPSHOT_YAML(),
@@ -23,30 +22,55 @@ it('gives contributed Home sections the previous visit, and says Notion is off w
     notionUrl: undefined,
     now: () => now,
   });
-  const visits: Array<string | undefined> = [];
-  deps.homeSections = [
-    async (userId, lastVisit) => {
-      visits.push(lastVisit?.toISOString());
-      const block: KnownBlock = {
-        type: 'section',
-        text: { type: 'mrkdwn', text: `new opportunities for ${userId}` },
-      };
-      return [block];
-    },
-    async () => {
-      throw new Error('drafts store unavailable');
-    },
-  ];
+  const opportunity = {
+    id: 'acme/rpc#7',
+    repo: 'acme/rpc',
+    number: 7,
+    url: 'https://github.com/acme/rpc/issues/7',
+    title: 'Deadlock in <pool> on close',
+    labels: ['help wanted'],
+    bodyExcerpt: '',
+    stars: 900,
+    comments: 12,
+    score: 71.4,
+    reasons: [],
+  };
+  await deps.store.opportunities.upsert([opportunity], new Date('2026-11-23T08:00:00Z'));
+  await deps.store.proposals.create({
+    id: 'p1',
+    opportunityId: 'acme/pool#3',
+    issueUrl: 'https://github.com/acme/pool/issues/3',
+    issueTitle: 'Leak in pool',
+    locale: 'en',
+    sections: { problem: 'p', plan: 'q', evidence: 'e', price: 'r' },
+    hours: 6,
+    requestedBy: 'U0USER',
+    channel: 'C0CHANNEL',
+    ts: '1.1',
+    threadTs: undefined,
+    similar: undefined,
+    createdAt: now,
+  });
+
   await publishHome(deps, 'U0USER');
   now = new Date('2026-11-23T10:00:00Z');
   await publishHome(deps, 'U0USER');
-  expect(visits).toEqual([undefined, '2026-11-23T09:00:00.000Z']);
-  const views = slack.callsTo('views.publish').map((c) => c.params.view as { blocks: object[] });
+
+  const views = slack
+    .callsTo('views.publish')
+    .map((c) => JSON.stringify((c.params.view as { blocks: object[] }).blocks));
   expect(views).toHaveLength(2);
-  expectWithinSlackLimits(views[1]!.blocks, 'view');
-  const text = JSON.stringify(views[1]!.blocks);
-  expect(text).toContain('new opportunities for U0USER');
-  expect(text).toContain('Notion is off');
-  expect(text).toContain('next snapshot Wed, Nov 25, 10:00');
+  expect(views[0]).toContain('Open opportunities');
+  expect(views[0]).toContain('Deadlock in &lt;pool&gt; on close');
+  expect(views[1]).toContain('New opportunities since your last visit');
+  expect(views[1]).toContain('Nothing new since your last visit');
+  for (const view of views) {
+    expect(view).toContain('Drafts awaiting approval');
+    expect(view).toContain('Leak in pool');
+  }
+  const last = slack.callsTo('views.publish').at(-1)!.params.view as { blocks: object[] };
+  expectWithinSlackLimits(last.blocks, 'view');
+  expect(views[1]).toContain('Notion is off');
+  expect(views[1]).toContain('next snapshot Wed, Nov 25, 10:00');
   await deps.store.close();
 });

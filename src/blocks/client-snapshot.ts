@@ -3,6 +3,7 @@ import { type ClientSnapshot, type Ratio, rate } from '../domain/build-client-sn
 import type { SnapshotItem } from '../domain/snapshot-item.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { snapshotCopy } from '../i18n/snapshots.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export const SNAPSHOT_POST_ACTION = 'snapshot_post';
@@ -37,8 +38,7 @@ export function progressBar(r: Ratio): string {
   return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${percent(r)}`;
 }
 
-const escapeText = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = escapeMrkdwn;
 const short = (s: string) => (s.length > MAX_TITLE ? `${s.slice(0, MAX_TITLE - 1)}…` : s);
 const link = (item: SnapshotItem) => `<${item.url}|${escapeText(short(item.title))}>`;
 const fmtPoints = (n: number) => String(Math.round(n * 10) / 10);

@@ -3,6 +3,7 @@ import type { Opportunity } from '../domain/opportunity.ts';
 import { daysBetween } from '../domain/score-opportunity.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { radarCopy } from '../i18n/radar.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export interface OpportunityListing {
@@ -29,7 +30,7 @@ export const MORE_BLOCK = 'radar-more';
 const MAX_TITLE = 150;
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 // mrkdwn needs &, < and > escaped; issue titles contain all three.
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = escapeMrkdwn;
 
 /** One entry: title linked, facts on one line, score and reasons on the next, two buttons. */
 function renderEntry(

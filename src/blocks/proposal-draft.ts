@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../domain/proposal.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export const PROPOSAL_ACTIONS = {
@@ -9,10 +10,6 @@ export const PROPOSAL_ACTIONS = {
   reject: 'proposal_reject',
   polish: 'proposal_polish',
 } as const;
-
-/** Slack mrkdwn needs &, < and > escaped; our own <@U…> mentions are added after. */
-export const escapeMrkdwn = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const stamp = (d: Date | undefined) =>
   d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?';

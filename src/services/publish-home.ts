@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type HomeClient, renderHome } from '../blocks/home.ts';
+import { renderAwaitingApproval, renderNewOpportunities } from '../blocks/home-sections.ts';
 import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { nextSlot } from '../domain/snapshot-slots.ts';
@@ -8,6 +9,7 @@ import { cronFields } from '../scheduling/cron-fields.ts';
 import { composeClientSnapshot, snapshotsConfigured } from './compose-client-snapshot.ts';
 
 const SERVICES: Integration[] = ['slack', 'github', 'notion'];
+const HOME_LIST_LIMIT = 8;
 
 /** Builds and publishes one user's App Home; a failing part is shown as such, never blank. */
 export async function publishHome(deps: Deps, userId: string): Promise<void> {
@@ -16,9 +18,22 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
   const visitKey = `home:last-visit:${userId}`;
   const seen = await deps.store.meta.get(visitKey);
   const lastVisit = seen ? new Date(seen) : undefined;
+  const { locale } = deps.config;
   const sections = await Promise.all(
-    (deps.homeSections ?? []).map((render) =>
-      render(userId, lastVisit).catch((error: unknown): KnownBlock[] => {
+    [
+      async () =>
+        renderNewOpportunities(
+          locale,
+          await deps.store.opportunities.newSince(lastVisit, HOME_LIST_LIMIT),
+          lastVisit === undefined,
+        ),
+      async () => {
+        const recent = await deps.store.proposals.recent(100);
+        const open = recent.filter((d) => d.state === 'drafted').slice(0, HOME_LIST_LIMIT);
+        return renderAwaitingApproval(locale, open);
+      },
+    ].map((render) =>
+      render().catch((error: unknown): KnownBlock[] => {
         deps.logger.warn({ err: error }, 'an App Home section failed');
         return [];
       }),

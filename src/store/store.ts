@@ -118,6 +118,8 @@ export interface OpportunityStore {
   releaseDigest(ids: readonly string[]): Promise<void>;
   markProposed(id: string, now?: Date): Promise<void>;
   dismiss(id: string, now?: Date): Promise<void>;
+  /** Still-open ones first seen after `since` (all when undefined), best score first. */
+  newSince(since: Date | undefined, limit: number): Promise<OpportunityRecord[]>;
 }
 
 export type NewProposal = Omit<

@@ -31,6 +31,10 @@ export function sqliteOpportunities(db: DatabaseSync): OpportunityStore {
   const dismissed = db.prepare(
     'UPDATE opportunities SET dismissed_at = COALESCE(dismissed_at, ?) WHERE id = ?',
   );
+  const newSince = db.prepare(
+    `SELECT * FROM opportunities WHERE first_seen_at > ? AND title <> ''
+       AND dismissed_at IS NULL AND proposed_at IS NULL ORDER BY score DESC, id LIMIT ?`,
+  );
   // A dismissal or proposal may arrive for an id the radar never stored (e.g. `/gigs propose`).
   const stub = db.prepare(`
     INSERT INTO opportunities (id, repo, number, url, title, labels, body_excerpt, stars, comments,
@@ -105,6 +109,9 @@ export function sqliteOpportunities(db: DatabaseSync): OpportunityStore {
     async dismiss(id, now = new Date()) {
       ensure(id, now);
       dismissed.run(iso(now), id);
+    },
+    async newSince(since, limit) {
+      return newSince.all(since ? iso(since) : '', limit).map(toRecord);
     },
   };
 }

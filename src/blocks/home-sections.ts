@@ -1,0 +1,38 @@
+import type { KnownBlock } from '@slack/types';
+import type { ProposalRecord } from '../domain/proposal.ts';
+import { homeSectionsCopy } from '../i18n/home-sections.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { OpportunityRecord } from '../store/store.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const link = (url: string, title: string) => `<${url}|${escapeMrkdwn(title.slice(0, 120))}>`;
+
+/** App Home: opportunities first seen since the user's last visit. */
+export function renderNewOpportunities(
+  locale: Locale,
+  items: OpportunityRecord[],
+  firstVisit: boolean,
+): KnownBlock[] {
+  const copy = homeSectionsCopy(locale);
+  const lines = items.map(
+    (o) => `• ${link(o.url, o.title)} · ${o.repo} · ${copy.score(Math.round(o.score))}`,
+  );
+  return [
+    section(`*${firstVisit ? copy.opportunitiesTitle : copy.newOpportunitiesTitle}*`),
+    section(lines.length > 0 ? lines.join('\n') : copy.noNewOpportunities),
+  ];
+}
+
+/** App Home: drafts waiting for a decision, with a link to each message. */
+export function renderAwaitingApproval(locale: Locale, drafts: ProposalRecord[]): KnownBlock[] {
+  const copy = homeSectionsCopy(locale);
+  const lines = drafts.map(
+    (d) =>
+      `• ${link(d.issueUrl, d.issueTitle || d.opportunityId)} · <#${d.channel}> · ${copy.hours(d.hours)}`,
+  );
+  return [
+    section(`*${copy.awaitingTitle}*`),
+    section(lines.length > 0 ? lines.join('\n') : copy.noneAwaiting),
+  ];
+}
