@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { runGigs } from './cli-gigs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatChecklist, runDoctor } from './doctor/index.ts';
@@ -96,4 +97,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
+// A .env file in the working directory fills in what the environment lacks
+// (variables already set win), so `npm start` needs no wrapper.
+if (existsSync('.env')) process.loadEnvFile('.env');
 process.exitCode = await main(process.argv.slice(2));
