@@ -7,10 +7,12 @@ import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { Lifecycle } from './lifecycle.ts';
+import { githubWebhookHandler } from './listeners/github/webhook.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { resumeDeliverySync } from './services/resume-delivery-sync.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -63,6 +65,8 @@ export async function startGigops({
 
   const routes: Routes = {};
   if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
+  if (config.env.GITHUB_WEBHOOK_SECRET)
+    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
   const server = createHttpServer({ routes, lifecycle, logger });
 
   try {
@@ -81,6 +85,11 @@ export async function startGigops({
   const port = (server.address() as AddressInfo).port;
   lifecycle.phase = 'ready';
   logger.info({ port, mode: config.mode, store: store.engine }, 'gigops is ready');
+  lifecycle.track(
+    resumeDeliverySync(deps).catch((e: unknown) =>
+      logger.error({ err: e }, 'delivery resume failed'),
+    ),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
+import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
+import { syncHandler } from './commands/sync.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(app: App, deps: Deps): void {
@@ -13,5 +15,7 @@ export function registerListeners(app: App, deps: Deps): void {
   });
 
   const handlers: GigsHandlers = {};
+  const delivery = deliverySetup(deps);
+  if (delivery) handlers.sync = syncHandler(delivery);
   registerGigsCommand(app, deps, handlers);
 }

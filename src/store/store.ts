@@ -7,6 +7,7 @@ export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   readonly jobs: JobStore;
   readonly meta: MetaStore;
+  readonly delivery: DeliveryStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -39,4 +40,51 @@ export interface JobStore {
 export interface MetaStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+}
+
+/** A GitHub webhook delivery, recorded before it is answered. */
+export interface WebhookEventRecord {
+  /** X-GitHub-Delivery */
+  id: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  receivedAt: Date;
+}
+
+export interface RepoCursor {
+  etag: string | undefined;
+  /** updated_at of the newest pull request already reconciled. */
+  since: string | undefined;
+}
+
+export interface UnmatchedPullRequest {
+  url: string;
+  title: string;
+  firstSeenAt: Date;
+}
+
+/**
+ * Delivery sync's memory: a durable queue of webhook deliveries (pending →
+ * done, de-duplicated on X-GitHub-Delivery, replayed after a crash), what was
+ * last written per Notion item, ETag/since cursors per repo, and pull requests
+ * that matched no item (reported once).
+ */
+export interface DeliveryStore {
+  /** False when this delivery id was recorded before: a redelivery. */
+  recordWebhookEvent(event: Omit<WebhookEventRecord, 'attempts'>): Promise<boolean>;
+  /** Oldest first. */
+  pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
+  completeWebhookEvent(id: string, now: Date): Promise<void>;
+  /** Counts a failed attempt; after `maxAttempts` the event is parked as failed. */
+  failWebhookEvent(id: string, error: string, maxAttempts: number, now: Date): Promise<void>;
+  lastWritten(pageId: string): Promise<string | undefined>;
+  rememberWritten(pageId: string, prUrl: string, state: string, now: Date): Promise<void>;
+  repoCursor(repo: string): Promise<RepoCursor>;
+  saveRepoCursor(repo: string, cursor: RepoCursor, now: Date): Promise<void>;
+  /** True the first time this pull request is seen without an item. */
+  markUnmatched(url: string, title: string, now: Date): Promise<boolean>;
+  clearUnmatched(url: string): Promise<void>;
+  /** Unmatched pull requests no /gigs sync has reported yet; marks them reported. */
+  takeUnreportedUnmatched(now: Date): Promise<UnmatchedPullRequest[]>;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Store } from '../store.ts';
 import { openSqlite } from './db.ts';
+import { sqliteDelivery } from './delivery.ts';
 import { sqliteJobs } from './jobs.ts';
 import { sqliteMeta } from './meta.ts';
 
@@ -12,6 +13,7 @@ export function createSqliteStore(dataDir: string): Store {
     engine: 'sqlite',
     jobs: sqliteJobs(db),
     meta: sqliteMeta(db),
+    delivery: sqliteDelivery(db),
     async ready() {
       return open;
     },
