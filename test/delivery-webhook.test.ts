@@ -19,19 +19,29 @@ const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 async function fakes() {
   const notion = await new FakeNotion().start();
   const github = await new FakeGitHubPulls().start();
-  github.setPull(REPO, { number: 2 });
+  github.setPull(REPO, { number: 2, headSha: HEAD_SHA });
   github.checkRuns.set(HEAD_SHA, [{ status: 'completed', conclusion: 'success' }]);
   return { notion, github };
 }
 
+const TIMELINE = 'timeline-data-source';
+
 function bot(notion: FakeNotion, github: FakeGitHubPulls, dataDir = tempDir()) {
-  return startTestBot(deliveryYaml(notion.dataSourceId), {
-    GITHUB_WEBHOOK_SECRET: SECRET,
-    NOTION_TOKEN: 'secret_notion_token',
-    NOTION_API_URL: notion.url,
-    GITHUB_API_URL: github.url,
-    DATA_DIR: dataDir,
+  notion.otherDataSources.set(TIMELINE, {
+    Change: { type: 'title' },
+    PR: { type: 'url' },
+    When: { type: 'date' },
   });
+  return startTestBot(
+    deliveryYaml(notion.dataSourceId, `    timelineDataSourceId: ${TIMELINE}\n`),
+    {
+      GITHUB_WEBHOOK_SECRET: SECRET,
+      NOTION_TOKEN: 'secret_notion_token',
+      NOTION_API_URL: notion.url,
+      GITHUB_API_URL: github.url,
+      DATA_DIR: dataDir,
+    },
+  );
 }
 
 const post = (t: TestBot, body: string, headers: Record<string, string>) =>
@@ -74,6 +84,31 @@ describe('POST /github/webhook', () => {
       },
     });
     expect(notion.value(item, 'Status')).toBe('🔄 In Review');
+  });
+
+  it('appends the status change to the timeline data source', async () => {
+    const row = await notion.waitFor((r) => r.method === 'POST' && r.path === '/v1/pages');
+    expect(row.body).toEqual({
+      parent: { data_source_id: TIMELINE },
+      properties: {
+        Change: { title: [{ text: { content: 'Hello page: Not started → 🔄 In Review' } }] },
+        PR: { url: PR_URL },
+        When: { date: { start: expect.any(String) } },
+      },
+    });
+  });
+
+  it('updates QA when a check suite completes, reading the pull request from GitHub', async () => {
+    github.checkRuns.set(HEAD_SHA, [
+      { status: 'completed', conclusion: 'success' },
+      { status: 'completed', conclusion: 'failure' },
+    ]);
+    const suite = examples.find((e) => e.name === 'check_suite')!.examples[0];
+    const body = JSON.stringify(suite);
+    const res = await post(t, body, githubHeaders('check_suite', body, SECRET));
+    expect(res.status).toBe(202);
+    await notion.waitFor(() => notion.value(item, 'QA') === 'failure');
+    expect(github.requests.map((r) => r.path)).toContain('/repos/Codertocat/Hello-World/pulls/2');
   });
 
   it.each([

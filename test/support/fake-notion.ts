@@ -54,6 +54,8 @@ export class FakeNotion {
   readonly properties: Record<string, FakeProperty>;
   readonly pages = new Map<string, Json>();
   readonly requests: FakeRequest[] = [];
+  /** Other data sources (e.g. a timeline) by id: retrievable, and pages may be created in them. */
+  readonly otherDataSources = new Map<string, Record<string, FakeProperty>>();
   /** Answer the next N page updates with 500, to simulate an outage. */
   failUpdates = 0;
   readonly #rate: number;
@@ -208,6 +210,8 @@ export class FakeNotion {
   ): [number, Json, Record<string, string>] {
     const ds = /^\/v1\/data_sources\/([^/]+)(\/query)?$/.exec(path);
     if (ds) {
+      const other = this.otherDataSources.get(ds[1]!);
+      if (other && method === 'GET' && !ds[2]) return [200, this.#dataSource(ds[1]!, other), {}];
       if (ds[1] !== this.dataSourceId) return notFound(ds[1]!);
       if (method === 'GET' && !ds[2]) return [200, this.#dataSource(), {}];
       if (method === 'POST' && ds[2]) return [200, this.#query(body ?? {}), {}];
@@ -229,9 +233,9 @@ export class FakeNotion {
     return [404, { object: 'error', status: 404, code: 'invalid_request_url', message: path }, {}];
   }
 
-  #dataSource(): Json {
+  #dataSource(id = this.dataSourceId, props = this.properties): Json {
     const properties: Json = {};
-    for (const [name, p] of Object.entries(this.properties)) {
+    for (const [name, p] of Object.entries(props)) {
       const options = (p.options ?? []).map((o, i) => ({ id: `o${i}`, name: o, color: 'default' }));
       properties[name] = {
         id: name.slice(0, 4),
@@ -240,7 +244,7 @@ export class FakeNotion {
         [p.type]: p.type === 'status' || p.type === 'select' ? { options } : {},
       };
     }
-    return { object: 'data_source', id: this.dataSourceId, title: [], properties };
+    return { object: 'data_source', id, title: [], properties };
   }
 
   #query(body: Json): Json {
