@@ -172,3 +172,37 @@ describe('/gigs sync with a data source that does not match gigops.yml', () => {
     expect(notion.writes).toEqual([]);
   });
 });
+
+describe('/gigs sync when Notion fails one write', () => {
+  let notion: FakeNotion;
+  let github: FakeGitHubPulls;
+  let t: TestBot;
+  let first: string;
+  let second: string;
+  beforeAll(async () => {
+    ({ notion, github, t } = await startWith(DEFAULT_PROPERTIES));
+    first = notion.addItem({ title: 'First', status: 'Not started', pr: url(1) });
+    second = notion.addItem({ title: 'Second', status: 'Not started', pr: url(2) });
+    github.setPull(REPO, { number: 1, updatedAt: '2026-11-20T09:00:00Z' });
+    github.setPull(REPO, { number: 2, updatedAt: '2026-11-20T10:00:00Z' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await notion.stop();
+    await github.stop();
+  });
+
+  it('syncs the others, says which failed, and retries it on the next run', async () => {
+    notion.failUpdates = 1;
+    const reply = await gigsSync(t);
+    expect(reply.text).toBe('Updated 1 Notion item.');
+    expect(reply.all).toContain('`Codertocat/Hello-World#1` could not be synced');
+    expect(notion.value(first, 'Status')).toBe('Not started');
+    expect(notion.value(second, 'Status')).toBe('🔄 In Review');
+
+    const again = await gigsSync(t);
+    expect(again.text).toBe('Updated 1 Notion item.');
+    expect(notion.value(first, 'Status')).toBe('🔄 In Review');
+    expect(notion.writes).toHaveLength(2);
+  });
+});

@@ -150,6 +150,19 @@ describe('POST /github/webhook', () => {
     ]);
   });
 
+  it('accepts the form-encoded variant GitHub offers', async () => {
+    const body = new URLSearchParams({ payload: example('converted_to_draft') }).toString();
+    const headers = {
+      ...githubHeaders('pull_request', body, SECRET),
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    expect((await post(t, body, headers)).status).toBe(202);
+    await notion.waitFor(() => notion.value(item, 'Status') === '📝 Draft');
+    const back = example('ready_for_review');
+    await post(t, back, githubHeaders('pull_request', back, SECRET));
+    await notion.waitFor(() => notion.value(item, 'Status') === '🔄 In Review');
+  });
+
   it('refuses bodies over the size limit with 413', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(3 * 1024 * 1024) });
     const res = await post(t, body, githubHeaders('pull_request', body, SECRET));

@@ -33,7 +33,7 @@ export function renderSyncReport(
     return copy.changeLine(`<${pr.url}|${pullRequestRef(pr)}>`, item.title || item.pageId, what);
   });
   if (lines.length > 0) blocks.push(section(clip(lines)));
-  for (const f of report.failed) blocks.push(section(copy.repoFailed(f.repo, f.error)));
+  for (const f of report.failed) blocks.push(section(copy.syncFailed(f.repo, f.error)));
   if (unmatched.length > 0) {
     const list = unmatched.map((u) => copy.unmatchedLine(`<${u.url}|${refOfUrl(u.url)}>`, u.title));
     blocks.push(section(`*${copy.unmatchedTitle}*\n${clip(list)}\n${copy.unmatchedFix}`));

@@ -18,7 +18,8 @@ const en = {
   unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
   unmatchedFix:
     'Link the Notion page in the pull request’s description, or put the pull request’s URL in the item’s `PR` property.',
-  repoFailed: (repo: string, error: string) => `:warning: \`${repo}\` could not be read: ${error}`,
+  syncFailed: (what: string, error: string) =>
+    `:warning: \`${what}\` could not be synced: ${error}. The next sync tries again.`,
   schemaTitle: 'The Notion delivery data source does not match gigops.yml',
   schemaProblem: (p: SchemaProblem): string => {
     switch (p.kind) {
@@ -45,7 +46,8 @@ const zh: typeof en = {
   unmatchedTitle: '没有对应 Notion 条目的 PR',
   unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
   unmatchedFix: '请在 PR 描述中贴上 Notion 页面链接，或在条目的 `PR` 属性中填入 PR 链接。',
-  repoFailed: (repo: string, error: string) => `:warning: 无法读取 \`${repo}\`：${error}`,
+  syncFailed: (what: string, error: string) =>
+    `:warning: \`${what}\` 同步失败：${error}。下次同步会重试。`,
   schemaTitle: 'Notion 交付数据源与 gigops.yml 不一致',
   schemaProblem: (p: SchemaProblem): string => {
     switch (p.kind) {

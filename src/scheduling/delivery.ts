@@ -22,7 +22,8 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
       if (!(await deps.store.jobs.claimSlot(RECONCILE_JOB, slot, deps.instanceId, deps.now())))
         return;
       try {
-        const check = await checkDeliverySetup(setup);
+        // Fresh each run: a property renamed in Notion shows up within one poll.
+        const check = await checkDeliverySetup(setup, { refresh: true });
         if (!check.ok) {
           deps.logger.error(
             { problems: check.problems },

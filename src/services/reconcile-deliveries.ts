@@ -16,6 +16,7 @@ export interface ReconcileReport {
   updated: Extract<SyncOutcome, { kind: 'updated' }>[];
   unchanged: number;
   unmatched: Extract<SyncOutcome, { kind: 'unmatched' }>[];
+  /** A repo (owner/name) or a pull request (owner/name#12) that could not be synced. */
   failed: Array<{ repo: string; error: string }>;
 }
 
@@ -50,24 +51,46 @@ export async function reconcileDeliveries(
         continue;
       }
       let since = cursor.since;
+      // After a failed pull request the cursor stays put (and the ETag is not
+      // kept), so the next run reads it again; the others are synced anyway
+      // and, already written, cost no second write.
+      let stuck = false;
       if (page.pulls.length > 0) {
         index ??= indexDeliveryItems(await queryDeliveryItems(setup.notion, setup.delivery.notion));
         // Oldest first, so the cursor can advance as each one lands.
         for (const pr of [...page.pulls].reverse()) {
           report.checked += 1;
-          const outcome = await syncPullRequest(deps, setup, await snapshotPullRequest(deps, pr), {
-            kinds,
-            index,
-          });
+          let outcome: SyncOutcome;
+          try {
+            outcome = await syncPullRequest(deps, setup, await snapshotPullRequest(deps, pr), {
+              kinds,
+              index,
+            });
+          } catch (error) {
+            stuck = true;
+            deps.logger.error(
+              { err: error, pr: pullRequestRef(pr) },
+              'could not sync a pull request',
+            );
+            report.failed.push({
+              repo: pullRequestRef(pr),
+              error: (error as Error).message ?? String(error),
+            });
+            continue;
+          }
           if (outcome.kind === 'updated') {
             report.updated.push(outcome);
             index.byId.set(outcome.item.pageId, { ...outcome.item, ...applied(outcome) });
           } else if (outcome.kind === 'unchanged') report.unchanged += 1;
           else report.unmatched.push(outcome);
-          if (!since || pr.updatedAt > since) since = pr.updatedAt;
+          if (!stuck && (!since || pr.updatedAt > since)) since = pr.updatedAt;
         }
       }
-      await deps.store.delivery.saveRepoCursor(repo, { etag: page.etag, since }, deps.now());
+      await deps.store.delivery.saveRepoCursor(
+        repo,
+        { etag: stuck ? undefined : page.etag, since },
+        deps.now(),
+      );
     } catch (error) {
       deps.logger.error({ err: error, repo }, 'reconciliation failed for a repo');
       report.failed.push({ repo, error: (error as Error).message ?? String(error) });

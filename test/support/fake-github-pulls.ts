@@ -56,7 +56,7 @@ export class FakeGitHubPulls {
       state: o.state ?? 'open',
       draft: o.draft ?? false,
       merged_at: o.mergedAt ?? null,
-      merged: o.mergedAt ? true : false,
+      merged: Boolean(o.mergedAt),
       updated_at: o.updatedAt ?? '2026-11-20T10:00:00Z',
       requested_reviewers: (o.requestedReviewers ?? []).map((login) => ({ login, type: 'User' })),
     });

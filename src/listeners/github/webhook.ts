@@ -61,9 +61,13 @@ export function githubWebhookHandler(
     if (event === 'ping' || !setup || !DELIVERY_EVENTS.includes(event))
       return sendJson(res, 200, { ignored: event });
 
+    // GitHub also offers form encoding: the JSON then sits in `payload`.
+    const json = header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded')
+      ? (new URLSearchParams(raw).get('payload') ?? '')
+      : raw;
     let targets: number;
     try {
-      targets = webhookTargets(event, JSON.parse(raw), setup.delivery.repos).length;
+      targets = webhookTargets(event, JSON.parse(json), setup.delivery.repos).length;
     } catch (error) {
       deps.logger.warn({ err: error, delivery: id, event }, 'unreadable webhook body');
       return sendJson(res, 400, { error: 'unreadable_payload' });
@@ -73,7 +77,7 @@ export function githubWebhookHandler(
     const fresh = await deps.store.delivery.recordWebhookEvent({
       id,
       event,
-      payload: raw,
+      payload: json,
       receivedAt: deps.now(),
     });
     if (!fresh) return sendJson(res, 200, { duplicate: id });
