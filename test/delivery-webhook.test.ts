@@ -19,7 +19,8 @@ const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 async function fakes() {
   const notion = await new FakeNotion().start();
   const github = await new FakeGitHubPulls().start();
-  github.setPull(REPO, { number: 2, headSha: HEAD_SHA });
+  // The same pull request as the webhook examples, as GitHub's API would return it.
+  github.setPull(REPO, { number: 2, headSha: HEAD_SHA, updatedAt: '2019-05-15T15:20:33Z' });
   github.checkRuns.set(HEAD_SHA, [{ status: 'completed', conclusion: 'success' }]);
   return { notion, github };
 }
@@ -209,5 +210,32 @@ describe('crash safety between the answer and the Notion write', () => {
     expect(notion.value(item, 'Status')).toBe('🔄 In Review');
     await second.bot.deps.lifecycle.drain(5_000);
     expect(await second.bot.deps.store.delivery.pendingWebhookEvents(10)).toEqual([]);
+  });
+});
+
+describe('deliveries out of order', () => {
+  it('never lets an older state of a pull request overwrite a newer one', async () => {
+    const { notion, github } = await fakes();
+    const item = notion.addItem({ title: 'Hello page', status: 'Not started', pr: PR_URL });
+    const t = await bot(notion, github);
+    try {
+      const closed = JSON.parse(example('closed')) as Example;
+      closed.pull_request.updated_at = '2019-05-16T09:00:00Z';
+      const newer = JSON.stringify(closed);
+      expect((await post(t, newer, githubHeaders('pull_request', newer, SECRET))).status).toBe(202);
+      await patchSetting(notion, '⛔ Closed');
+
+      // The "opened" delivery (updated_at 2019-05-15) arrives late.
+      const older = example('opened');
+      expect((await post(t, older, githubHeaders('pull_request', older, SECRET))).status).toBe(202);
+      expect(await t.bot.deps.lifecycle.drain(5_000)).toBe(true);
+      expect(await t.bot.deps.store.delivery.pendingWebhookEvents(10)).toEqual([]);
+      expect(notion.value(item, 'Status')).toBe('⛔ Closed');
+      expect(notion.writes).toHaveLength(1);
+    } finally {
+      await t.close();
+      await notion.stop();
+      await github.stop();
+    }
   });
 });

@@ -46,9 +46,14 @@ describe('delivery store (SQLite)', () => {
   it('remembers what was written per item, cursors per repo, and reports unmatched PRs once', async () => {
     store = createSqliteStore(':memory:');
     expect(await store.delivery.lastWritten('p')).toBeUndefined();
-    await store.delivery.rememberWritten('p', 'https://github.com/a/b/pull/1', 'v1', at(0));
-    await store.delivery.rememberWritten('p', 'https://github.com/a/b/pull/1', 'v2', at(1));
-    expect(await store.delivery.lastWritten('p')).toBe('v2');
+    const prUrl = 'https://github.com/a/b/pull/1';
+    await store.delivery.rememberWritten('p', { prUrl, prUpdatedAt: 't1', state: 'v1' }, at(0));
+    await store.delivery.rememberWritten('p', { prUrl, prUpdatedAt: 't2', state: 'v2' }, at(1));
+    expect(await store.delivery.lastWritten('p')).toEqual({
+      prUrl,
+      prUpdatedAt: 't2',
+      state: 'v2',
+    });
 
     expect(await store.delivery.repoCursor('a/b')).toEqual({ etag: undefined, since: undefined });
     await store.delivery.saveRepoCursor(

@@ -60,7 +60,8 @@ async function drainOnce(
   const failed = new Set<string>();
   for (;;) {
     if (deps.lifecycle.phase === 'stopping' || deps.lifecycle.phase === 'stopped') return;
-    const batch = (await deps.store.delivery.pendingWebhookEvents(50)).filter(
+    // Events that failed in this pass stay pending; read past them.
+    const batch = (await deps.store.delivery.pendingWebhookEvents(failed.size + 50)).filter(
       (e) => !failed.has(e.id),
     );
     if (batch.length === 0) return;

@@ -50,7 +50,8 @@ const timelineSchemas = new WeakMap<object, Promise<DeliverySchema>>();
  * Brings one Notion item in line with one pull request: finds the item (a page
  * link or id in the body first, else the item whose PR property holds the
  * URL), writes only what differs, at most one pages.update, and nothing when
- * the store says this exact state was written before.
+ * the store says this exact state, or a newer one of the same pull request,
+ * was written before.
  */
 export async function syncPullRequest(
   deps: Pick<Deps, 'store' | 'logger' | 'now'>,
@@ -72,15 +73,28 @@ export async function syncPullRequest(
   await deps.store.delivery.clearUnmatched(pr.url);
   const desired = desiredDelivery(pr, delivery.notion.statusMap);
   const key = desiredKey(desired);
-  if ((await deps.store.delivery.lastWritten(item.pageId)) === key)
+  const last = await deps.store.delivery.lastWritten(item.pageId);
+  if (last?.state === key) return { kind: 'unchanged', pr, item };
+  // GitHub does not promise delivery order, and a retried event is old news:
+  // never let an older state of the same pull request overwrite a newer one.
+  if (last?.prUrl === pr.url && pr.updatedAt < last.prUpdatedAt) {
+    deps.logger.info(
+      { pr: pullRequestRef(pr), page: item.pageId },
+      'stale pull request state skipped',
+    );
     return { kind: 'unchanged', pr, item };
+  }
   const change = planDeliveryUpdate(item, desired, ctx.kinds, delivery.notion.people);
   if (Object.keys(change).length > 0) {
     const properties = deliveryProperties(change, delivery.notion.properties, ctx.kinds);
     await updateDeliveryItem(notion, item.pageId, properties);
     deps.logger.info({ pr: pullRequestRef(pr), page: item.pageId, change }, 'Notion item updated');
   }
-  await deps.store.delivery.rememberWritten(item.pageId, pr.url, key, deps.now());
+  await deps.store.delivery.rememberWritten(
+    item.pageId,
+    { prUrl: pr.url, prUpdatedAt: pr.updatedAt, state: key },
+    deps.now(),
+  );
   if (Object.keys(change).length === 0) return { kind: 'unchanged', pr, item };
   if (change.status !== undefined && delivery.notion.timelineDataSourceId) {
     await appendTimeline(

@@ -46,6 +46,7 @@ export const migrations: Migration[] = [
       CREATE TABLE IF NOT EXISTS delivery_written (
         page_id TEXT PRIMARY KEY,
         pr_url TEXT NOT NULL,
+        pr_updated_at TEXT NOT NULL,
         state TEXT NOT NULL,
         written_at TEXT NOT NULL
       );

@@ -52,6 +52,15 @@ export interface WebhookEventRecord {
   receivedAt: Date;
 }
 
+/** What delivery sync last wrote to one Notion item, and from which pull request. */
+export interface WrittenState {
+  prUrl: string;
+  /** The pull request's updated_at then: older events for it are stale. */
+  prUpdatedAt: string;
+  /** desiredKey() of what was written. */
+  state: string;
+}
+
 export interface RepoCursor {
   etag: string | undefined;
   /** updated_at of the newest pull request already reconciled. */
@@ -78,8 +87,8 @@ export interface DeliveryStore {
   completeWebhookEvent(id: string, now: Date): Promise<void>;
   /** Counts a failed attempt; after `maxAttempts` the event is parked as failed. */
   failWebhookEvent(id: string, error: string, maxAttempts: number, now: Date): Promise<void>;
-  lastWritten(pageId: string): Promise<string | undefined>;
-  rememberWritten(pageId: string, prUrl: string, state: string, now: Date): Promise<void>;
+  lastWritten(pageId: string): Promise<WrittenState | undefined>;
+  rememberWritten(pageId: string, written: WrittenState, now: Date): Promise<void>;
   repoCursor(repo: string): Promise<RepoCursor>;
   saveRepoCursor(repo: string, cursor: RepoCursor, now: Date): Promise<void>;
   /** True the first time this pull request is seen without an item. */

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { DeliveryStore, WebhookEventRecord } from '../store.ts';
+import type { DeliveryStore, WebhookEventRecord, WrittenState } from '../store.ts';
 import { iso, text } from './db.ts';
 
 export function sqliteDelivery(db: DatabaseSync): DeliveryStore {
@@ -21,10 +21,14 @@ export function sqliteDelivery(db: DatabaseSync): DeliveryStore {
          processed_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE processed_at END
      WHERE id = ?`,
   );
-  const written = db.prepare('SELECT state FROM delivery_written WHERE page_id = ?');
+  const written = db.prepare(
+    'SELECT pr_url, pr_updated_at, state FROM delivery_written WHERE page_id = ?',
+  );
   const remember = db.prepare(
-    `INSERT INTO delivery_written (page_id, pr_url, state, written_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (page_id) DO UPDATE SET pr_url = excluded.pr_url, state = excluded.state,
+    `INSERT INTO delivery_written (page_id, pr_url, pr_updated_at, state, written_at)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (page_id) DO UPDATE SET pr_url = excluded.pr_url,
+       pr_updated_at = excluded.pr_updated_at, state = excluded.state,
        written_at = excluded.written_at`,
   );
   const cursor = db.prepare('SELECT etag, since FROM delivery_repo_cursors WHERE repo = ?');
@@ -63,11 +67,17 @@ export function sqliteDelivery(db: DatabaseSync): DeliveryStore {
     async failWebhookEvent(id, error, maxAttempts, now) {
       fail.run(error.slice(0, 1000), maxAttempts, maxAttempts, iso(now), id);
     },
-    async lastWritten(pageId) {
-      return text(written.get(pageId)?.state);
+    async lastWritten(pageId): Promise<WrittenState | undefined> {
+      const row = written.get(pageId);
+      if (!row) return undefined;
+      return {
+        prUrl: String(row.pr_url),
+        prUpdatedAt: String(row.pr_updated_at),
+        state: String(row.state),
+      };
     },
-    async rememberWritten(pageId, prUrl, state, now) {
-      remember.run(pageId, prUrl, state, iso(now));
+    async rememberWritten(pageId, w, now) {
+      remember.run(pageId, w.prUrl, w.prUpdatedAt, w.state, iso(now));
     },
     async repoCursor(repo) {
       const row = cursor.get(repo);
