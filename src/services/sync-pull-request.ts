@@ -85,6 +85,14 @@ export async function syncPullRequest(
     return { kind: 'unchanged', pr, item };
   }
   const change = planDeliveryUpdate(item, desired, ctx.kinds, delivery.notion.people);
+  if (change.reviewer && ctx.kinds.reviewer === 'people') {
+    const unmapped = (desired.reviewers ?? []).filter((login) => !delivery.notion.people[login]);
+    if (unmapped.length > 0)
+      deps.logger.warn(
+        { pr: pullRequestRef(pr), unmapped },
+        'reviewers left out of the people property: add them to delivery.notion.people (GitHub login → Notion user id)',
+      );
+  }
   if (Object.keys(change).length > 0) {
     const properties = deliveryProperties(change, delivery.notion.properties, ctx.kinds);
     await updateDeliveryItem(notion, item.pageId, properties);
