@@ -2,7 +2,7 @@ import examples from '@octokit/webhooks-examples/api.github.com/index.json' with
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHub } from '../src/clients/github.ts';
 import type { NotionRateLimitOptions } from '../src/clients/notion-rate-limit.ts';
-import { retryAfterMs } from '../src/clients/notion-rate-limit.ts';
+import { rateLimitedFetch, retryAfterMs } from '../src/clients/notion-rate-limit.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { drainWebhookEvents } from '../src/services/drain-webhook-events.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
@@ -96,5 +96,21 @@ describe('Notion rate limit', () => {
     expect(retryAfterMs('Mon, 23 Nov 2026 20:00:05 GMT', Date.parse('2026-11-23T20:00:00Z'))).toBe(
       5000,
     );
+  });
+
+  it('retries reads after a server error, never writes', async () => {
+    const clock = new VirtualClock();
+    const answers = [503, 200, 500];
+    const calls: string[] = [];
+    const limited = rateLimitedFetch(
+      async (_url, init) => {
+        calls.push(init?.method ?? 'GET');
+        return new Response('{}', { status: answers.shift() ?? 200 });
+      },
+      { now: clock.now, sleep: clock.sleep },
+    );
+    expect((await limited('http://127.0.0.1/v1/pages/x')).status).toBe(200);
+    expect((await limited('http://127.0.0.1/v1/pages/x', { method: 'PATCH' })).status).toBe(500);
+    expect(calls).toEqual(['GET', 'GET', 'PATCH']);
   });
 });

@@ -2,8 +2,9 @@
  * Notion allows an average of 3 requests/second per integration. This fetch
  * wrapper keeps every request of one client under that with a token bucket,
  * and answers 429 by waiting `Retry-After` (and holding back every other
- * request meanwhile) before trying again. It is the Notion client's only
- * retry policy: the SDK's own retries are turned off.
+ * request meanwhile) before trying again; reads that hit a server error are
+ * retried twice with back-off. It is the Notion client's only retry policy:
+ * the SDK's own retries are turned off.
  */
 export interface NotionRateLimitOptions {
   requestsPerSecond?: number;
@@ -17,6 +18,8 @@ export interface NotionRateLimitOptions {
 }
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+const SERVER_ERRORS = new Set([500, 502, 503, 504]);
 
 export const realSleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -63,9 +66,16 @@ export function rateLimitedFetch(inner: Fetch, options: NotionRateLimitOptions =
   };
 
   return async (url, init) => {
+    const safe = (init?.method ?? 'GET').toUpperCase() === 'GET';
     for (let attempt = 0; ; attempt += 1) {
       await take();
       const res = await inner(url, init);
+      // Reads are retried on a server error too (writes are not: they may have landed).
+      if (safe && SERVER_ERRORS.has(res.status) && attempt < 2) {
+        await res.body?.cancel();
+        await sleep(500 * 2 ** attempt);
+        continue;
+      }
       if (res.status !== 429 || attempt >= maxRetries) return res;
       const waitMs = retryAfterMs(res.headers.get('retry-after'));
       await res.body?.cancel();
