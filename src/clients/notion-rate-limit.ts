@@ -66,7 +66,8 @@ export function rateLimitedFetch(inner: Fetch, options: NotionRateLimitOptions =
   };
 
   return async (url, init) => {
-    const safe = (init?.method ?? 'GET').toUpperCase() === 'GET';
+    // Queries are POSTs but read only.
+    const safe = (init?.method ?? 'GET').toUpperCase() === 'GET' || /\/query(\?|$)/.test(url);
     for (let attempt = 0; ; attempt += 1) {
       await take();
       const res = await inner(url, init);
