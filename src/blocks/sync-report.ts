@@ -8,6 +8,8 @@ import type { UnmatchedPullRequest } from '../store/store.ts';
 import type { SlackMessage } from './usage.ts';
 
 const MAX_LINES = 20;
+/** Section text may hold 3,000 characters; room is left for a heading and a hint. */
+const SECTION_BUDGET = 2_600;
 const section = (text: string): KnownBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: text.slice(0, 3000) },
@@ -30,12 +32,18 @@ export function renderSyncReport(
       ...(change.status !== undefined ? [copy.changeStatus(item.status, change.status)] : []),
       ...(fields.length > 0 ? [copy.changeFields(fields)] : []),
     ].join(' · ');
-    return copy.changeLine(`<${pr.url}|${pullRequestRef(pr)}>`, item.title || item.pageId, what);
+    return copy.changeLine(
+      `<${pr.url}|${pullRequestRef(pr)}>`,
+      shorten(item.title || item.pageId),
+      what,
+    );
   });
   if (lines.length > 0) blocks.push(section(clip(lines)));
   for (const f of report.failed) blocks.push(section(copy.syncFailed(f.repo, f.error)));
   if (unmatched.length > 0) {
-    const list = unmatched.map((u) => copy.unmatchedLine(`<${u.url}|${refOfUrl(u.url)}>`, u.title));
+    const list = unmatched.map((u) =>
+      copy.unmatchedLine(`<${u.url}|${refOfUrl(u.url)}>`, shorten(u.title)),
+    );
     blocks.push(section(`*${copy.unmatchedTitle}*\n${clip(list)}\n${copy.unmatchedFix}`));
   }
   blocks.push({
@@ -50,11 +58,21 @@ export function renderSyncReport(
   return { text: title, blocks };
 }
 
+/** As many whole lines as fit one section (and MAX_LINES), then how many were left out. */
 function clip(lines: string[]): string {
-  const shown = lines.slice(0, MAX_LINES);
-  if (lines.length > MAX_LINES) shown.push(`… +${lines.length - MAX_LINES}`);
+  const shown: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (shown.length === MAX_LINES || size + line.length + 1 > SECTION_BUDGET) break;
+    shown.push(line);
+    size += line.length + 1;
+  }
+  if (shown.length < lines.length) shown.push(`… +${lines.length - shown.length}`);
   return shown.join('\n');
 }
+
+const shorten = (text: string, max = 80) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** The schema check's answer: one line per problem, each with its fix. */
 export function renderSchemaProblems(
