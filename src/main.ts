@@ -9,6 +9,7 @@ import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
 import { Lifecycle } from './lifecycle.ts';
+import { githubWebhookHandler } from './listeners/github/webhook.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
@@ -16,6 +17,7 @@ import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { catchUpSnapshots } from './services/catch-up-snapshots.ts';
 import { checkGitHubToken } from './services/check-github-token.ts';
+import { resumeDeliverySync } from './services/resume-delivery-sync.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -95,6 +97,8 @@ export async function startGigops({
       return slackListener(req, res);
     });
   }
+  if (config.env.GITHUB_WEBHOOK_SECRET)
+    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
   const server = createHttpServer({ routes, lifecycle, logger });
 
   try {
@@ -121,6 +125,12 @@ export async function startGigops({
     catchUpSnapshots(deps).then(
       () => undefined,
       (error: unknown) => logger.error({ err: error }, 'start-up snapshot catch-up failed'),
+    ),
+  );
+  // Webhook events recorded but not yet written to Notion (a crash, a restart) go now.
+  lifecycle.track(
+    resumeDeliverySync(deps).catch((e: unknown) =>
+      logger.error({ err: e }, 'delivery resume failed'),
     ),
   );
 

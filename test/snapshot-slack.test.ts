@@ -86,7 +86,7 @@ describe('/gigs snapshot and Post now, through signed requests', () => {
   it('previews privately, then Post now posts once however often it is pressed', async () => {
     const t = await startBot(SNAPSHOT_YAML());
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(t.bot.scheduler.nextRuns().map((r) => r.name)).toEqual(['snapshot:acme']);
+    expect(t.bot.scheduler.nextRuns().map((r) => r.name)).toContain('snapshot:acme');
 
     const preview = await slash(t, 'snapshot', 'preview');
     expect(preview.params.response_type).toBe('ephemeral');

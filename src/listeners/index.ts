@@ -1,6 +1,7 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { commonCopy } from '../i18n/common.ts';
+import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { registerSnapshotPick } from './actions/snapshot-pick.ts';
@@ -9,6 +10,7 @@ import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
 import { proposeHandler } from './commands/propose.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
+import { syncHandler } from './commands/sync.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerProposalListeners } from './proposals.ts';
 
@@ -28,6 +30,8 @@ export function registerListeners(app: App, deps: Deps): void {
     propose: proposeHandler,
     snapshot: snapshotCommand,
   };
+  const delivery = deliverySetup(deps);
+  if (delivery) handlers.sync = syncHandler(delivery);
   registerGigsCommand(app, deps, handlers);
   registerProposalListeners(app, deps);
   registerOpportunityDismiss(app, deps);

@@ -2,6 +2,7 @@ import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../services/post-client-snapshot.ts';
+import { deliveryReconcileJob } from './delivery.ts';
 import { digestJob } from './digest.ts';
 import type { Scheduler } from './scheduler.ts';
 
@@ -9,6 +10,8 @@ import type { Scheduler } from './scheduler.ts';
 export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   const digest = digestJob(deps, deps.slack);
   if (digest) scheduler.add(digest);
+  const reconcile = deliveryReconcileJob(deps);
+  if (reconcile) scheduler.add(reconcile);
   registerSnapshotJobs(scheduler, deps);
 }
 

@@ -55,6 +55,42 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    id: '0003_delivery',
+    sql: `
+      CREATE TABLE IF NOT EXISTS github_webhook_events (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        received_at TEXT NOT NULL,
+        processed_at TEXT
+      );
+      CREATE INDEX IF NOT EXISTS github_webhook_events_pending
+        ON github_webhook_events (status, received_at);
+      CREATE TABLE IF NOT EXISTS delivery_written (
+        page_id TEXT PRIMARY KEY,
+        pr_url TEXT NOT NULL,
+        pr_updated_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        written_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS delivery_repo_cursors (
+        repo TEXT PRIMARY KEY,
+        etag TEXT,
+        since TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS delivery_unmatched (
+        pr_url TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        reported_at TEXT
+      );
+    `,
+  },
+  {
     id: '0004_proposals',
     sql: `
       CREATE TABLE IF NOT EXISTS proposals (

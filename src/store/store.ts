@@ -10,6 +10,7 @@ export interface Store {
   readonly opportunities: OpportunityStore;
   readonly proposals: ProposalStore;
   readonly snapshots: SnapshotStore;
+  readonly delivery: DeliveryStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -182,4 +183,60 @@ export interface SnapshotStore {
   record(entry: SnapshotRecord): Promise<void>;
   /** The latest `limit` weeks of a client, oldest first. */
   history(clientId: string, limit: number): Promise<SnapshotRecord[]>;
+}
+
+/** A GitHub webhook delivery, recorded before it is answered. */
+export interface WebhookEventRecord {
+  /** X-GitHub-Delivery */
+  id: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  receivedAt: Date;
+}
+
+/** What delivery sync last wrote to one Notion item, and from which pull request. */
+export interface WrittenState {
+  prUrl: string;
+  /** The pull request's updated_at then: older events for it are stale. */
+  prUpdatedAt: string;
+  /** desiredKey() of what was written. */
+  state: string;
+}
+
+export interface RepoCursor {
+  etag: string | undefined;
+  /** updated_at of the newest pull request already reconciled. */
+  since: string | undefined;
+}
+
+export interface UnmatchedPullRequest {
+  url: string;
+  title: string;
+  firstSeenAt: Date;
+}
+
+/**
+ * Delivery sync's memory: a durable queue of webhook deliveries (pending →
+ * done, de-duplicated on X-GitHub-Delivery, replayed after a crash), what was
+ * last written per Notion item, ETag/since cursors per repo, and pull requests
+ * that matched no item (reported once).
+ */
+export interface DeliveryStore {
+  /** False when this delivery id was recorded before: a redelivery. */
+  recordWebhookEvent(event: Omit<WebhookEventRecord, 'attempts'>): Promise<boolean>;
+  /** Oldest first. */
+  pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
+  completeWebhookEvent(id: string, now: Date): Promise<void>;
+  /** Counts a failed attempt; after `maxAttempts` the event is parked as failed. */
+  failWebhookEvent(id: string, error: string, maxAttempts: number, now: Date): Promise<void>;
+  lastWritten(pageId: string): Promise<WrittenState | undefined>;
+  rememberWritten(pageId: string, written: WrittenState, now: Date): Promise<void>;
+  repoCursor(repo: string): Promise<RepoCursor>;
+  saveRepoCursor(repo: string, cursor: RepoCursor, now: Date): Promise<void>;
+  /** True the first time this pull request is seen without an item. */
+  markUnmatched(url: string, title: string, now: Date): Promise<boolean>;
+  clearUnmatched(url: string): Promise<void>;
+  /** Unmatched pull requests no /gigs sync has reported yet; marks them reported. */
+  takeUnreportedUnmatched(now: Date): Promise<UnmatchedPullRequest[]>;
 }

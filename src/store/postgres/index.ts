@@ -15,6 +15,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Sto
     opportunities: notYet('opportunities'),
     proposals: notYet('proposals'),
     snapshots: notYet('snapshots'),
+    delivery: notYet('delivery'),
     async ready() {
       if (!open) return false;
       await pool.query('SELECT 1');

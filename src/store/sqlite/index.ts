@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Store } from '../store.ts';
 import { openSqlite } from './db.ts';
+import { sqliteDelivery } from './delivery.ts';
 import { sqliteJobs } from './jobs.ts';
 import { sqliteMeta } from './meta.ts';
 import { sqliteOpportunities } from './opportunities.ts';
@@ -18,6 +19,7 @@ export function createSqliteStore(dataDir: string): Store {
     opportunities: sqliteOpportunities(db),
     proposals: sqliteProposals(db),
     snapshots: sqliteSnapshots(db),
+    delivery: sqliteDelivery(db),
     async ready() {
       return open;
     },

@@ -1,0 +1,260 @@
+import type { Client } from '@notionhq/client';
+import { z } from 'zod';
+import type { DeliveryConfig } from '../config.ts';
+import { type DeliveryItem, normalizeNotionId } from '../domain/delivery-item.ts';
+import type { DeliveryPropertyKinds, DeliverySchema } from '../domain/delivery-schema.ts';
+import type { DeliveryChange } from '../domain/plan-delivery-update.ts';
+
+/**
+ * The client's Notion delivery data source, read and written through
+ * `@notionhq/client` v5 (API 2025-09-03: data sources, not database queries).
+ * Responses are parsed here; the rest of gigops sees domain types only.
+ */
+type NotionConfig = DeliveryConfig['notion'];
+type PageProperties = NonNullable<Parameters<Client['pages']['update']>[0]['properties']>;
+
+const optionsSchema = z.object({ options: z.array(z.object({ name: z.string() })) }).loose();
+const dataSourceSchema = z.object({
+  id: z.string(),
+  properties: z.record(
+    z.string(),
+    z
+      .object({
+        type: z.string(),
+        status: optionsSchema.optional(),
+        select: optionsSchema.optional(),
+      })
+      .loose(),
+  ),
+});
+
+export async function retrieveDeliverySchema(
+  notion: Client,
+  dataSourceId: string,
+): Promise<DeliverySchema> {
+  const raw = dataSourceSchema.parse(
+    await notion.dataSources.retrieve({ data_source_id: dataSourceId }),
+  );
+  const properties: DeliverySchema['properties'] = {};
+  let titleProperty = '';
+  for (const [name, p] of Object.entries(raw.properties)) {
+    const options = (p.status ?? p.select)?.options.map((o) => o.name) ?? [];
+    properties[name] = { type: p.type, options };
+    if (p.type === 'title') titleProperty = name;
+  }
+  return { dataSourceId: raw.id, titleProperty, properties };
+}
+
+const richText = z.array(z.object({ plain_text: z.string() }).loose());
+const named = z.object({ name: z.string() }).loose().nullish();
+const propertyValue = z
+  .object({
+    type: z.string(),
+    title: richText.optional(),
+    rich_text: richText.optional(),
+    status: named,
+    select: named,
+    url: z.string().nullish(),
+    number: z.number().nullish(),
+    checkbox: z.boolean().optional(),
+    date: z.object({ start: z.string(), end: z.string().nullish() }).loose().nullish(),
+    people: z.array(z.object({ id: z.string(), name: z.string().nullish() }).loose()).optional(),
+  })
+  .loose();
+type PropertyValue = z.output<typeof propertyValue>;
+
+export const pageSchema = z
+  .object({
+    object: z.literal('page'),
+    id: z.string(),
+    url: z.string(),
+    created_time: z.string(),
+    last_edited_time: z.string(),
+    parent: z.object({ type: z.string(), data_source_id: z.string().optional() }).loose(),
+    properties: z.record(z.string(), propertyValue),
+  })
+  .loose();
+
+const plain = (rt: Array<{ plain_text: string }> | undefined) =>
+  rt?.map((t) => t.plain_text).join('') ?? '';
+
+/** Text of any property type we read: select/status names, rich text, url, people names. */
+function textOf(v: PropertyValue | undefined): string | undefined {
+  if (!v) return undefined;
+  switch (v.type) {
+    case 'status':
+      return v.status?.name ?? undefined;
+    case 'select':
+      return v.select?.name ?? undefined;
+    case 'rich_text':
+      return plain(v.rich_text) || undefined;
+    case 'title':
+      return plain(v.title) || undefined;
+    case 'url':
+      return v.url ?? undefined;
+    case 'people':
+      return v.people?.map((p) => p.name ?? p.id).join(', ') || undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** One page of the delivery data source as a DeliveryItem, every configured property decoded. */
+export function decodeDeliveryItem(raw: unknown, names: NotionConfig['properties']): DeliveryItem {
+  const page = pageSchema.parse(raw);
+  const p = page.properties;
+  const title = Object.values(p).find((v) => v.type === 'title');
+  const status = textOf(p[names.status]);
+  const reviewer = p[names.reviewer];
+  const date = p[names.date]?.date;
+  const blocked = p[names.blocked];
+  return {
+    pageId: normalizeNotionId(page.id),
+    url: page.url,
+    title: plain(title?.title),
+    status,
+    prUrl: textOf(p[names.pr]),
+    reviewer: textOf(reviewer),
+    reviewerIds: reviewer?.type === 'people' ? (reviewer.people ?? []).map((u) => u.id) : [],
+    date: date ? { start: date.start, end: date.end ?? undefined } : undefined,
+    qa: textOf(p[names.qa]),
+    points: p[names.points]?.number ?? undefined,
+    client: textOf(p[names.client]),
+    blocked: blocked?.type === 'checkbox' ? blocked.checkbox === true : status === names.blocked,
+    createdTime: page.created_time,
+    lastEditedTime: page.last_edited_time,
+  };
+}
+
+const querySchema = z.object({
+  results: z.array(z.object({ object: z.string() }).loose()),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});
+
+export interface QueryDeliveryOptions {
+  /** Only the items whose PR property equals this URL. */
+  prUrl?: string;
+}
+
+/** Every item of the delivery data source, 100 per request, following next_cursor. */
+export async function queryDeliveryItems(
+  notion: Client,
+  config: Pick<NotionConfig, 'dataSourceId' | 'properties'>,
+  options: QueryDeliveryOptions = {},
+): Promise<DeliveryItem[]> {
+  const items: DeliveryItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = querySchema.parse(
+      await notion.dataSources.query({
+        data_source_id: config.dataSourceId,
+        page_size: 100,
+        ...(cursor ? { start_cursor: cursor } : {}),
+        ...(options.prUrl
+          ? { filter: { property: config.properties.pr, url: { equals: options.prUrl } } }
+          : {}),
+      }),
+    );
+    for (const r of page.results) {
+      if (r.object === 'page') items.push(decodeDeliveryItem(r, config.properties));
+    }
+    cursor = page.has_more ? (page.next_cursor ?? undefined) : undefined;
+  } while (cursor);
+  return items;
+}
+
+/** A page by id, when it exists and belongs to the delivery data source. */
+export async function retrieveDeliveryItem(
+  notion: Client,
+  config: Pick<NotionConfig, 'dataSourceId' | 'properties'>,
+  pageId: string,
+): Promise<DeliveryItem | undefined> {
+  let raw: unknown;
+  try {
+    raw = await notion.pages.retrieve({ page_id: pageId });
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+  const page = pageSchema.safeParse(raw);
+  if (!page.success) return undefined;
+  const parent = page.data.parent.data_source_id;
+  if (!parent || normalizeNotionId(parent) !== normalizeNotionId(config.dataSourceId))
+    return undefined;
+  return decodeDeliveryItem(raw, config.properties);
+}
+
+const text = (content: string) => (content ? [{ text: { content: content.slice(0, 2000) } }] : []);
+
+/** The Notion property values for a change, in the types this data source uses. */
+export function deliveryProperties(
+  change: DeliveryChange,
+  names: NotionConfig['properties'],
+  kinds: DeliveryPropertyKinds,
+): PageProperties {
+  const props: Record<string, unknown> = {};
+  if (change.status !== undefined)
+    props[names.status] =
+      kinds.status === 'status'
+        ? { status: { name: change.status } }
+        : { select: { name: change.status } };
+  if (change.pr !== undefined) props[names.pr] = { url: change.pr };
+  if (change.reviewer !== undefined)
+    props[names.reviewer] =
+      kinds.reviewer === 'people'
+        ? { people: change.reviewer.people.map((id) => ({ id })) }
+        : { rich_text: text(change.reviewer.text) };
+  if (change.date !== undefined) props[names.date] = { date: { start: change.date } };
+  if (change.qa !== undefined)
+    props[names.qa] =
+      kinds.qa === 'select' ? { select: { name: change.qa } } : { rich_text: text(change.qa) };
+  return props as PageProperties;
+}
+
+/** One pages.update with only the changed properties. */
+export async function updateDeliveryItem(
+  notion: Client,
+  pageId: string,
+  properties: PageProperties,
+): Promise<void> {
+  await notion.pages.update({ page_id: pageId, properties });
+}
+
+export interface TimelineEntry {
+  itemTitle: string;
+  itemUrl: string;
+  from: string | undefined;
+  to: string;
+  prUrl: string;
+  at: string;
+}
+
+/**
+ * Appends a row to the optional timeline data source: the title says
+ * "item: from → to"; the first url property gets the PR, the first date
+ * property the time, and a rich_text property named "Item" the item's link.
+ */
+export async function appendTimelineEntry(
+  notion: Client,
+  timeline: DeliverySchema,
+  entry: TimelineEntry,
+): Promise<void> {
+  const props: Record<string, unknown> = {
+    [timeline.titleProperty]: {
+      title: text(`${entry.itemTitle}: ${entry.from ?? '—'} → ${entry.to}`),
+    },
+  };
+  const find = (type: string) =>
+    Object.entries(timeline.properties).find(([, p]) => p.type === type)?.[0];
+  const url = find('url');
+  const date = find('date');
+  if (url) props[url] = { url: entry.prUrl };
+  if (date) props[date] = { date: { start: entry.at } };
+  if (timeline.properties.Item?.type === 'rich_text')
+    props.Item = { rich_text: text(entry.itemUrl) };
+  await notion.pages.create({
+    parent: { data_source_id: timeline.dataSourceId },
+    properties: props as PageProperties,
+  });
+}

@@ -1,0 +1,66 @@
+import type { SchemaProblem } from '../domain/check-delivery-schema.ts';
+import type { Locale } from './locale.ts';
+import { pick } from './locale.ts';
+
+const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(' or ');
+
+const en = {
+  syncTitle: (updated: number) =>
+    updated === 0
+      ? 'Notion is in step with GitHub: nothing to change.'
+      : `Updated ${updated} Notion item${updated === 1 ? '' : 's'}.`,
+  syncCounts: (checked: number, unchanged: number, repos: number, notModified: number) =>
+    `${checked} pull request${checked === 1 ? '' : 's'} changed since the last sync, ${unchanged} already right · ${repos} repo${repos === 1 ? '' : 's'}, ${notModified} unchanged on GitHub`,
+  changeLine: (pr: string, item: string, what: string) => `${pr} → *${item}*: ${what}`,
+  changeStatus: (from: string | undefined, to: string) => `${from ?? '—'} → ${to}`,
+  changeFields: (fields: string[]) => fields.join(', '),
+  unmatchedTitle: 'Pull requests with no Notion item',
+  unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
+  unmatchedFix:
+    'Link the Notion page in the pull request’s description, or put the pull request’s URL in the item’s `PR` property.',
+  syncFailed: (what: string, error: string) =>
+    `:warning: \`${what}\` could not be synced: ${error}. The next sync tries again.`,
+  schemaTitle: 'The Notion delivery data source does not match gigops.yml',
+  schemaProblem: (p: SchemaProblem): string => {
+    switch (p.kind) {
+      case 'missing':
+        return `Property \`${p.name}\` is missing (expected ${list(p.expected)}): add it to the data source, or set \`delivery.notion.properties.${p.key}\` to the property’s name.`;
+      case 'wrong_type':
+        return `Property \`${p.name}\` is \`${p.actual}\`, expected ${list(p.expected)}: change its type in Notion, or point \`delivery.notion.properties.${p.key}\` at another property.`;
+      case 'missing_option':
+        return `\`${p.property}\` has no option \`${p.option}\`: add it in Notion, or change \`delivery.notion.statusMap.${p.key}\`.`;
+    }
+  },
+  notionUnreachable: (detail: string) =>
+    `Notion could not be reached (${detail}). Check NOTION_TOKEN and that the delivery database is shared with the integration.`,
+};
+
+const zh: typeof en = {
+  syncTitle: (updated: number) =>
+    updated === 0 ? 'Notion 已与 GitHub 一致，无需更改。' : `已更新 ${updated} 个 Notion 条目。`,
+  syncCounts: (checked: number, unchanged: number, repos: number, notModified: number) =>
+    `自上次同步以来有 ${checked} 个 PR 变化，其中 ${unchanged} 个已是最新 · 共 ${repos} 个仓库，${notModified} 个在 GitHub 上无变化`,
+  changeLine: (pr: string, item: string, what: string) => `${pr} → *${item}*：${what}`,
+  changeStatus: (from: string | undefined, to: string) => `${from ?? '—'} → ${to}`,
+  changeFields: (fields: string[]) => fields.join('、'),
+  unmatchedTitle: '没有对应 Notion 条目的 PR',
+  unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
+  unmatchedFix: '请在 PR 描述中贴上 Notion 页面链接，或在条目的 `PR` 属性中填入 PR 链接。',
+  syncFailed: (what: string, error: string) =>
+    `:warning: \`${what}\` 同步失败：${error}。下次同步会重试。`,
+  schemaTitle: 'Notion 交付数据源与 gigops.yml 不一致',
+  schemaProblem: (p: SchemaProblem): string => {
+    switch (p.kind) {
+      case 'missing':
+        return `缺少属性 \`${p.name}\`（应为 ${list(p.expected)}）：请在数据源中添加，或将 \`delivery.notion.properties.${p.key}\` 设为实际属性名。`;
+      case 'wrong_type':
+        return `属性 \`${p.name}\` 的类型是 \`${p.actual}\`，应为 ${list(p.expected)}：请在 Notion 中修改类型，或让 \`delivery.notion.properties.${p.key}\` 指向其他属性。`;
+      case 'missing_option':
+        return `\`${p.property}\` 没有选项 \`${p.option}\`：请在 Notion 中添加，或修改 \`delivery.notion.statusMap.${p.key}\`。`;
+    }
+  },
+  notionUnreachable: (detail: string) =>
+    `无法连接 Notion（${detail}）。请检查 NOTION_TOKEN，并确认交付数据库已共享给该集成。`,
+};
+
+export const deliveryCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

@@ -1,0 +1,41 @@
+import type { RespondFn } from '@slack/bolt';
+import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report.ts';
+import { deliveryCopy } from '../../i18n/delivery.ts';
+import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
+import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
+import { reconcileDeliveries } from '../../services/reconcile-deliveries.ts';
+import type { SubcommandHandler } from './gigs.ts';
+
+/** `/gigs sync`: check the schema afresh, reconcile now, report what changed. */
+export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
+  return async (_command, args, deps) => {
+    const respond = args.respond as RespondFn;
+    const { locale } = deps.config;
+    let check: Awaited<ReturnType<typeof checkDeliverySetup>>;
+    try {
+      check = await checkDeliverySetup(setup, { refresh: true });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not read the Notion delivery data source');
+      const detail = (error as { code?: string }).code ?? (error as Error).message;
+      await respond({
+        response_type: 'ephemeral',
+        text: deliveryCopy(locale).notionUnreachable(detail),
+      });
+      return;
+    }
+    if (!check.ok) {
+      await respond({
+        response_type: 'ephemeral',
+        ...renderSchemaProblems(locale, check.problems),
+      });
+      return;
+    }
+    const report = await reconcileDeliveries(deps, setup, check.kinds);
+    const unmatched = await deps.store.delivery.takeUnreportedUnmatched(deps.now());
+    await respond({ response_type: 'ephemeral', ...renderSyncReport(locale, report, unmatched) });
+    // Webhook events held back by an earlier schema mismatch can go now.
+    void drainWebhookEvents(deps, setup).catch((e: unknown) =>
+      deps.logger.error({ err: e }, 'webhook queue failed'),
+    );
+  };
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage } from 'node:http';
+import { Webhooks } from '@octokit/webhooks';
+import type { Deps } from '../../deps.ts';
+import { type Handler, sendJson } from '../../http/server.ts';
+import { deliverySetup } from '../../services/check-delivery-setup.ts';
+import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
+import { DELIVERY_EVENTS, webhookTargets } from '../../services/process-webhook-event.ts';
+
+/** GitHub sends at most 25 MB; pull request events are tens of kilobytes. */
+export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const header = (req: IncomingMessage, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/**
+ * `POST /github/webhook`: verify X-Hub-Signature-256 on the raw body (constant
+ * time, @octokit/webhooks), record the delivery once per X-GitHub-Delivery,
+ * answer 202, then do the Notion work. Recording comes before the answer, so
+ * a crash after it is replayed at start-up.
+ */
+export function githubWebhookHandler(
+  deps: Deps,
+  secret: string,
+  maxBytes = MAX_WEBHOOK_BYTES,
+): Handler {
+  const webhooks = new Webhooks({ secret });
+  return async (req, res) => {
+    if (!deps.lifecycle.accepting) return sendJson(res, 503, { error: 'shutting_down' });
+    let raw: string;
+    try {
+      raw = await readBody(req, maxBytes);
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error;
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: 'payload_too_large', limit: maxBytes });
+    }
+    const signature = header(req, 'x-hub-signature-256');
+    const valid = signature ? await webhooks.verify(raw, signature).catch(() => false) : false;
+    if (!valid) return sendJson(res, 401, { error: 'invalid_signature' });
+
+    const event = header(req, 'x-github-event');
+    const id = header(req, 'x-github-delivery');
+    if (!event || !id) return sendJson(res, 400, { error: 'missing_github_headers' });
+    const setup = deliverySetup(deps);
+    if (event === 'ping' || !setup || !DELIVERY_EVENTS.includes(event))
+      return sendJson(res, 200, { ignored: event });
+
+    // GitHub also offers form encoding: the JSON then sits in `payload`.
+    const json = header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded')
+      ? (new URLSearchParams(raw).get('payload') ?? '')
+      : raw;
+    let targets: number;
+    try {
+      targets = webhookTargets(event, JSON.parse(json), setup.delivery.repos).length;
+    } catch (error) {
+      deps.logger.warn({ err: error, delivery: id, event }, 'unreadable webhook body');
+      return sendJson(res, 400, { error: 'unreadable_payload' });
+    }
+    if (targets === 0) return sendJson(res, 200, { ignored: event });
+
+    const fresh = await deps.store.delivery.recordWebhookEvent({
+      id,
+      event,
+      payload: json,
+      receivedAt: deps.now(),
+    });
+    if (!fresh) return sendJson(res, 200, { duplicate: id });
+    sendJson(res, 202, { accepted: id });
+    drainWebhookEvents(deps, setup).catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'webhook queue failed'),
+    );
+  };
+}

@@ -1,0 +1,88 @@
+import type { Deps } from '../deps.ts';
+import { checkDeliverySetup, type DeliverySetup } from './check-delivery-setup.ts';
+import { processWebhookEvent } from './process-webhook-event.ts';
+
+/** Attempts per recorded delivery before it is parked as failed (and logged). */
+export const MAX_WEBHOOK_ATTEMPTS = 5;
+
+interface DrainState {
+  running: Promise<void> | undefined;
+  again: boolean;
+}
+const states = new WeakMap<object, DrainState>();
+
+/**
+ * Works through recorded webhook deliveries, oldest first, one at a time (the
+ * Notion limiter paces them; order keeps a later state from being overwritten
+ * by an earlier one). Calls while it runs make it look again before stopping;
+ * at start-up it replays what a crash left pending.
+ */
+export function drainWebhookEvents(
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle'>,
+  setup: DeliverySetup,
+): Promise<void> {
+  let state = states.get(deps.store);
+  if (!state) {
+    state = { running: undefined, again: false };
+    states.set(deps.store, state);
+  }
+  const s = state;
+  if (s.running) {
+    s.again = true;
+    return s.running;
+  }
+  const run = async () => {
+    do {
+      s.again = false;
+      await drainOnce(deps, setup);
+    } while (s.again);
+  };
+  s.running = deps.lifecycle.track(
+    run().finally(() => {
+      s.running = undefined;
+    }),
+  );
+  return s.running;
+}
+
+async function drainOnce(
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle'>,
+  setup: DeliverySetup,
+): Promise<void> {
+  const check = await checkDeliverySetup(setup);
+  if (!check.ok) {
+    deps.logger.error(
+      { problems: check.problems },
+      'delivery sync is paused: the Notion data source does not match gigops.yml; webhook events stay queued until /gigs sync passes the schema check',
+    );
+    return;
+  }
+  const failed = new Set<string>();
+  for (;;) {
+    if (deps.lifecycle.phase === 'stopping' || deps.lifecycle.phase === 'stopped') return;
+    // Events that failed in this pass stay pending; read past them.
+    const batch = (await deps.store.delivery.pendingWebhookEvents(failed.size + 50)).filter(
+      (e) => !failed.has(e.id),
+    );
+    if (batch.length === 0) return;
+    for (const event of batch) {
+      try {
+        await processWebhookEvent(deps, setup, event.event, event.payload, { kinds: check.kinds });
+        await deps.store.delivery.completeWebhookEvent(event.id, deps.now());
+      } catch (error) {
+        failed.add(event.id);
+        const last = event.attempts + 1 >= MAX_WEBHOOK_ATTEMPTS;
+        deps.logger[last ? 'error' : 'warn'](
+          { err: error, delivery: event.id, event: event.event, attempt: event.attempts + 1 },
+          last ? 'webhook event failed for good' : 'webhook event failed; will retry',
+        );
+        await deps.store.delivery.failWebhookEvent(
+          event.id,
+          String((error as Error).message ?? error),
+          MAX_WEBHOOK_ATTEMPTS,
+          deps.now(),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { getPullRequest, parsePullRequest } from '../clients/github-pulls.ts';
+import type { Deps } from '../deps.ts';
+import type { PullRequest } from '../domain/pull-request.ts';
+import type { DeliverySetup } from './check-delivery-setup.ts';
+import { snapshotPullRequest } from './snapshot-pull-request.ts';
+import { type SyncContext, type SyncOutcome, syncPullRequest } from './sync-pull-request.ts';
+
+/** The GitHub events delivery sync listens to; GitHub's webhook setup picks these. */
+export const DELIVERY_EVENTS = ['pull_request', 'pull_request_review', 'check_suite', 'check_run'];
+
+/** pull_request actions that can change what the Notion item shows. */
+const PULL_REQUEST_ACTIONS = new Set([
+  'opened',
+  'ready_for_review',
+  'reopened',
+  'converted_to_draft',
+  'closed',
+  'edited',
+  'review_requested',
+  'review_request_removed',
+  'synchronize',
+]);
+
+const repository = z.object({ full_name: z.string() }).loose();
+const prRefs = z.array(z.object({ number: z.number().int() }).loose());
+const payloadSchema = z
+  .object({
+    action: z.string().optional(),
+    repository: repository.optional(),
+    pull_request: z.unknown().optional(),
+    check_suite: z.object({ pull_requests: prRefs }).loose().optional(),
+    check_run: z.object({ pull_requests: prRefs }).loose().optional(),
+  })
+  .loose();
+
+/** What an event is about: the pull request itself when the body has it, else its number. */
+export type WebhookTarget = { pr: PullRequest } | { repo: string; number: number };
+
+/** Pure: the pull requests an event concerns, in `delivery.repos` only. */
+export function webhookTargets(
+  event: string,
+  body: unknown,
+  repos: readonly string[],
+): WebhookTarget[] {
+  const payload = payloadSchema.parse(body);
+  const repo = payload.repository?.full_name;
+  if (!repo || !repos.some((r) => r.toLowerCase() === repo.toLowerCase())) return [];
+  switch (event) {
+    case 'pull_request':
+      if (!PULL_REQUEST_ACTIONS.has(payload.action ?? '')) return [];
+      return [{ pr: parsePullRequest(payload.pull_request) }];
+    case 'pull_request_review':
+      return [{ pr: parsePullRequest(payload.pull_request) }];
+    case 'check_suite':
+    case 'check_run': {
+      const refs = (payload.check_suite ?? payload.check_run)?.pull_requests ?? [];
+      return refs.map((r) => ({ repo, number: r.number }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** One recorded webhook delivery, brought into Notion. Throws to be retried. */
+export async function processWebhookEvent(
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github'>,
+  setup: DeliverySetup,
+  event: string,
+  payload: string,
+  ctx: SyncContext,
+): Promise<SyncOutcome[]> {
+  const targets = webhookTargets(event, JSON.parse(payload), setup.delivery.repos);
+  const outcomes: SyncOutcome[] = [];
+  for (const target of targets) {
+    const pr =
+      'pr' in target ? target.pr : await getPullRequest(deps.github, target.repo, target.number);
+    outcomes.push(await syncPullRequest(deps, setup, await snapshotPullRequest(deps, pr), ctx));
+  }
+  return outcomes;
+}
