@@ -5,9 +5,10 @@
  */
 import { renderClientSnapshot } from '../src/blocks/client-snapshot.ts';
 import { createNotion } from '../src/clients/notion.ts';
+import { decodeDeliveryItem } from '../src/clients/notion-delivery.ts';
 import { fileSchema } from '../src/config.ts';
 import { buildClientSnapshot } from '../src/domain/build-client-snapshot.ts';
-import { decodeSnapshotItem } from '../src/domain/decode-snapshot-item.ts';
+import { toSnapshotItem } from '../src/domain/snapshot-item.ts';
 import { createLogger } from '../src/log.ts';
 import { loadClientItems } from '../src/services/load-client-items.ts';
 import { FakeNotionSnapshots, notionPage } from '../test/support/fake-notion-snapshots.ts';
@@ -60,7 +61,9 @@ export default {
 
       const pages = notion.pages.slice(0, ITEMS);
       const build = () => {
-        const decoded = pages.map((p) => decodeSnapshotItem(p, delivery.properties));
+        const decoded = pages.map((p) =>
+          toSnapshotItem(decodeDeliveryItem(p, delivery.properties)),
+        );
         const snapshot = buildClientSnapshot({
           items: decoded,
           client: { id: 'acme', name: 'ACME Corp' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decodeDeliveryItem } from '../src/clients/notion-delivery.ts';
 import { fileSchema } from '../src/config.ts';
 import { buildClientSnapshot } from '../src/domain/build-client-snapshot.ts';
-import { decodeSnapshotItem } from '../src/domain/decode-snapshot-item.ts';
+import { toSnapshotItem } from '../src/domain/snapshot-item.ts';
 import { previousSlot } from '../src/domain/snapshot-slots.ts';
 import { cronFields } from '../src/scheduling/cron-fields.ts';
 import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
@@ -10,7 +11,7 @@ const delivery = fileSchema.parse({ delivery: { notion: { dataSourceId: 'ds' } }
   .notion;
 const acmeItems = snapshotPages
   .filter((p) => (p.properties.Client!.select as { name: string }).name === 'ACME')
-  .map((p) => decodeSnapshotItem(p, delivery.properties));
+  .map((p) => toSnapshotItem(decodeDeliveryItem(p, delivery.properties)));
 const WEDNESDAY_10 = cronFields('0 10 * * 3');
 
 function snapshotIn(timeZone: string, now = SLOT_NY) {
@@ -25,7 +26,7 @@ function snapshotIn(timeZone: string, now = SLOT_NY) {
   });
 }
 
-describe('decodeSnapshotItem', () => {
+describe('decodeDeliveryItem → toSnapshotItem', () => {
   it('reads the title property whatever its name, people, select, url, date and checkbox', () => {
     const review = acmeItems.find((i) => i.title === 'Metrics endpoint')!;
     expect(review).toMatchObject({
@@ -48,7 +49,7 @@ describe('decodeSnapshotItem', () => {
       type: 'rich_text',
       rich_text: [{ plain_text: 'Bo' }],
     };
-    const item = decodeSnapshotItem(page, delivery.properties);
+    const item = toSnapshotItem(decodeDeliveryItem(page, delivery.properties));
     expect(item).toMatchObject({ blocked: true, status: 'Blocked', reviewer: 'Bo' });
   });
 });

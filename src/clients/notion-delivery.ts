@@ -135,6 +135,8 @@ const querySchema = z.object({
 export interface QueryDeliveryOptions {
   /** Only the items whose PR property equals this URL. */
   prUrl?: string;
+  /** Only the items of this client (the select value of the client property). */
+  client?: string;
 }
 
 /** Every item of the delivery data source, 100 per request, following next_cursor. */
@@ -144,6 +146,13 @@ export async function queryDeliveryItems(
   options: QueryDeliveryOptions = {},
 ): Promise<DeliveryItem[]> {
   const items: DeliveryItem[] = [];
+  const filters = [
+    ...(options.prUrl ? [{ property: config.properties.pr, url: { equals: options.prUrl } }] : []),
+    ...(options.client
+      ? [{ property: config.properties.client, select: { equals: options.client } }]
+      : []),
+  ];
+  const filter = filters.length > 1 ? { and: filters } : filters[0];
   let cursor: string | undefined;
   do {
     const page = querySchema.parse(
@@ -151,9 +160,7 @@ export async function queryDeliveryItems(
         data_source_id: config.dataSourceId,
         page_size: 100,
         ...(cursor ? { start_cursor: cursor } : {}),
-        ...(options.prUrl
-          ? { filter: { property: config.properties.pr, url: { equals: options.prUrl } } }
-          : {}),
+        ...(filter ? { filter } : {}),
       }),
     );
     for (const r of page.results) {

@@ -1,7 +1,8 @@
+import type { DeliveryItem } from './delivery-item.ts';
+
 /**
  * One row of a client's Notion delivery data source, as the snapshot needs
- * it. The delivery feature has a fuller `DeliveryItem`; at merge the loader
- * may map that onto this.
+ * it: a narrower view of `DeliveryItem`, which the one Notion reader decodes.
  */
 export interface SnapshotItem {
   id: string;
@@ -18,4 +19,24 @@ export interface SnapshotItem {
   date: { start: string; hasTime: boolean } | undefined;
   createdTime: Date;
   lastEditedTime: Date;
+}
+
+/** The snapshot's view of a decoded delivery item. */
+export function toSnapshotItem(item: DeliveryItem): SnapshotItem {
+  return {
+    id: item.pageId,
+    url: item.url,
+    title: item.title || '(untitled)',
+    status: item.status ?? '',
+    points: item.points,
+    blocked: item.blocked,
+    pr: item.prUrl,
+    reviewer: item.reviewer,
+    qa: item.qa,
+    date: item.date
+      ? { start: item.date.start, hasTime: item.date.start.includes('T') }
+      : undefined,
+    createdTime: new Date(item.createdTime),
+    lastEditedTime: new Date(item.lastEditedTime),
+  };
 }

@@ -1,7 +1,7 @@
 import { isNotionClientError, type Client as NotionClient } from '@notionhq/client';
+import { queryDeliveryItems } from '../clients/notion-delivery.ts';
 import type { ClientConfig, DeliveryConfig } from '../config.ts';
-import { decodeSnapshotItem } from '../domain/decode-snapshot-item.ts';
-import type { SnapshotItem } from '../domain/snapshot-item.ts';
+import { type SnapshotItem, toSnapshotItem } from '../domain/snapshot-item.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
 
 export interface LoadItemsDeps {
@@ -9,41 +9,22 @@ export interface LoadItemsDeps {
   delivery: NonNullable<DeliveryConfig['notion']>;
 }
 
-const PAGE_SIZE = 100;
-
 /**
- * Every item of one client in the delivery data source: one filtered query,
- * pages of 100 following `next_cursor` (1,000 items = 10 requests). The one
- * place snapshots read Notion; at merge it may delegate to the delivery
- * feature's reader.
+ * Every item of one client in the delivery data source, through the one Notion
+ * reader: a filtered query, pages of 100 following `next_cursor` (1,000 items
+ * = 10 requests).
  */
 export async function loadClientItems(
   deps: LoadItemsDeps,
   client: Pick<ClientConfig, 'notionClient'>,
 ): Promise<SnapshotItem[]> {
   const { dataSourceId, properties } = deps.delivery;
-  const items: SnapshotItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.notion.dataSources
-      .query({
-        data_source_id: dataSourceId,
-        filter: { property: properties.client, select: { equals: client.notionClient } },
-        page_size: PAGE_SIZE,
-        ...(cursor ? { start_cursor: cursor } : {}),
-      })
-      .catch((error: unknown) => {
-        throw explain(error, dataSourceId, properties.client);
-      });
-    for (const result of page.results) {
-      if (result.object !== 'page' || !('properties' in result)) continue;
-      items.push(
-        decodeSnapshotItem(result as Parameters<typeof decodeSnapshotItem>[0], properties),
-      );
-    }
-    cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
-  } while (cursor);
-  return items;
+  const items = await queryDeliveryItems(deps.notion, deps.delivery, {
+    client: client.notionClient,
+  }).catch((error: unknown) => {
+    throw explain(error, dataSourceId, properties.client);
+  });
+  return items.map(toSnapshotItem);
 }
 
 /** A Notion refusal as something the user can act on. */

@@ -7,6 +7,7 @@ export type NotionPage = {
   url: string;
   created_time: string;
   last_edited_time: string;
+  parent: { type: 'data_source_id'; data_source_id: string };
   properties: Record<string, { type: string; [k: string]: unknown }>;
 };
 
@@ -108,6 +109,7 @@ export function notionPage(spec: PageSpec): NotionPage {
     url: `https://www.notion.so/${id.replace(/-/g, '')}`,
     created_time: created,
     last_edited_time: spec.edited ?? created,
+    parent: { type: 'data_source_id', data_source_id: 'fake-delivery-data-source' },
     properties: {
       Name: { id: 'title', type: 'title', title: rich(spec.title) },
       Client: {
