@@ -1,10 +1,10 @@
+import { opportunityFacts } from './blocks/opportunities.ts';
 import { describeRadarProblem } from './blocks/radar-problem.ts';
 import { createGitHub } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { RadarDeps } from './deps.ts';
 import type { Opportunity } from './domain/opportunity.ts';
 import { parseGigsCommand } from './domain/parse-gigs-command.ts';
-import { daysBetween } from './domain/score-opportunity.ts';
 import type { Locale } from './i18n/locale.ts';
 import { radarCopy } from './i18n/radar.ts';
 import { createLogger } from './log.ts';
@@ -29,14 +29,7 @@ export function formatOpportunitiesText(items: Opportunity[], locale: Locale, no
   const copy = radarCopy(locale);
   return items
     .map((o, n) => {
-      const facts = [
-        copy.stars(o.stars),
-        copy.comments(o.comments),
-        copy.opened(daysBetween(o.createdAt, now)),
-        o.lastMaintainerReplyAt
-          ? copy.maintainerReplied(daysBetween(o.lastMaintainerReplyAt, now))
-          : copy.noMaintainer,
-      ];
+      const facts = opportunityFacts(o, locale, now);
       const pad = ' '.repeat(String(items.length).length + 2);
       return [
         `${String(n + 1).padStart(String(items.length).length)}. [${Math.round(o.score)}] ${o.id}  ${o.title}`,

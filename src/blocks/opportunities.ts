@@ -32,13 +32,8 @@ const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)
 // mrkdwn needs &, < and > escaped; issue titles contain all three.
 const esc = escapeMrkdwn;
 
-/** One entry: title linked, facts on one line, score and reasons on the next, two buttons. */
-function renderEntry(
-  o: Opportunity & { seen: boolean },
-  locale: Locale,
-  now: Date,
-  showSeen: boolean,
-): KnownBlock[] {
+/** The facts line of an opportunity, shared by Slack and the terminal: stars, comments, age, maintainer, bounty. */
+export function opportunityFacts(o: Opportunity, locale: Locale, now: Date): string[] {
   const copy = radarCopy(locale);
   const facts = [
     copy.stars(o.stars),
@@ -49,6 +44,18 @@ function renderEntry(
       : copy.noMaintainer,
   ];
   if (o.bounty) facts.push(copy.bounty(o.bounty.amount, o.bounty.currency));
+  return facts;
+}
+
+/** One entry: title linked, facts on one line, score and reasons on the next, two buttons. */
+function renderEntry(
+  o: Opportunity & { seen: boolean },
+  locale: Locale,
+  now: Date,
+  showSeen: boolean,
+): KnownBlock[] {
+  const copy = radarCopy(locale);
+  const facts = opportunityFacts(o, locale, now);
   const labels = o.labels
     .slice(0, 5)
     .map((l) => `\`${esc(clip(l, 40))}\``)
