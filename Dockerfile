@@ -13,7 +13,7 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json ./
+COPY package.json manifest.yml ./
 COPY bin ./bin
 COPY src ./src
 RUN mkdir -p /data && chown node:node /data
