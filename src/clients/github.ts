@@ -3,6 +3,9 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../log.ts';
 
+/** plugin-retry's defaults, plus 429. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
 const GitHub = Octokit.plugin(throttling, retry);
 export type GitHubClient = InstanceType<typeof GitHub>;
 
@@ -13,6 +16,10 @@ export interface GitHubClientOptions {
   /** Longest wait, in seconds, a rate limit may impose before we give up and say so. */
   maxRetryAfter?: number;
   fetch?: typeof fetch;
+  /** Each request's deadline, including reading the body. */
+  timeoutMs?: number;
+  /** The unit the plugins' waits are counted in (1 s); tests shrink it. */
+  retryBaseMs?: number;
 }
 
 /**
@@ -25,7 +32,9 @@ export function createGitHub({
   baseUrl,
   logger,
   maxRetryAfter = 20,
-  fetch: fetchImpl,
+  fetch: fetchImpl = (url, init) => fetch(url, init),
+  timeoutMs = 10_000,
+  retryBaseMs = 1000,
 }: GitHubClientOptions): GitHubClient {
   const log = logger.child({ component: 'github' });
   const onLimit =
@@ -47,7 +56,8 @@ export function createGitHub({
     ...(token ? { auth: token } : {}),
     baseUrl: baseUrl.replace(/\/+$/, ''),
     userAgent: 'gigops',
-    request: { ...(fetchImpl ? { fetch: fetchImpl } : {}), timeout: 10_000 },
+    // @octokit/request has no timeout option of its own: a hung GitHub would hang us.
+    request: { fetch: withDeadline(fetchImpl, timeoutMs) },
     log: {
       debug: (m: string) => log.debug(m),
       info: (m: string) => log.debug(m),
@@ -57,7 +67,18 @@ export function createGitHub({
     throttle: {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: retryBaseMs,
     },
-    retry: { retries: 2 },
+    // 429 is the throttling plugin's alone: the retry plugin would otherwise
+    // retry a secondary limit at once, ignoring its retry-after.
+    retry: { retries: 2, retryAfterBaseValue: retryBaseMs, doNotRetry: DO_NOT_RETRY },
   });
+}
+
+function withDeadline(inner: typeof fetch, ms: number): typeof fetch {
+  return (url, init) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return inner(url, { ...init, signal });
+  };
 }

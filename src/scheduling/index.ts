@@ -1,5 +1,6 @@
 import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
+import { catchUpSnapshots } from '../services/catch-up-snapshots.ts';
 import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../services/post-client-snapshot.ts';
 import { deliveryReconcileJob } from './delivery.ts';
@@ -33,4 +34,13 @@ function registerSnapshotJobs(scheduler: Scheduler, deps: Deps): void {
       },
     });
   }
+  // A failed post gave its slot back; this sends it within the grace window.
+  scheduler.add({
+    name: 'snapshot:retry',
+    cron: '*/10 * * * *',
+    timezone: deps.config.timezone,
+    run: async () => {
+      await catchUpSnapshots(deps, { retry: true });
+    },
+  });
 }

@@ -14,9 +14,14 @@ export type CatchUp =
 /**
  * On start-up: a client whose latest slot was missed (the bot was down at
  * 10:00) gets it now, marked late, if still within `graceHours`; past that
- * the week is skipped and the log says why.
+ * the week is skipped and the log says why. With `retry` (every few minutes
+ * while running) it does the same quietly, so a post that failed (Slack or
+ * Notion down) goes out at the next opportunity within the grace window.
  */
-export async function catchUpSnapshots(deps: Deps): Promise<CatchUp[]> {
+export async function catchUpSnapshots(
+  deps: Deps,
+  { retry = false }: { retry?: boolean } = {},
+): Promise<CatchUp[]> {
   const now = deps.now();
   const out: CatchUp[] = [];
   if (!snapshotsConfigured(deps)) return out; // registerJobs has said so in the log
@@ -28,12 +33,22 @@ export async function catchUpSnapshots(deps: Deps): Promise<CatchUp[]> {
       continue;
     }
     const week = isoWeek(slot, timeZone);
-    if (await deps.store.jobs.getSlot(snapshotJob(client.id), week)) {
+    const claimed = await deps.store.jobs.getSlot(snapshotJob(client.id), week);
+    if (claimed) {
+      if (!retry && !claimed.completedAt && claimed.owner !== deps.instanceId)
+        deps.logger.warn(
+          { client: client.id, week, owner: claimed.owner },
+          'this week’s snapshot was being posted when gigops stopped; not posting again (at most once): check the channel',
+        );
       out.push({ clientId: client.id, action: 'none', week });
       continue;
     }
     const lateHours = (now.getTime() - slot.getTime()) / 3_600_000;
     if (lateHours > client.snapshot.graceHours) {
+      if (retry) {
+        out.push({ clientId: client.id, action: 'none', week });
+        continue;
+      }
       const reason = `missed ${slot.toISOString()} by ${lateHours.toFixed(1)} h, past the ${client.snapshot.graceHours} h grace window`;
       deps.logger.warn({ client: client.id, week, reason }, 'skipping this week’s snapshot');
       deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });

@@ -29,6 +29,7 @@ export function createSlackApp(
     token: env.SLACK_BOT_TOKEN,
     logger: boltLogger(logger),
     clientOptions: {
+      ...slackClientPolicy(),
       slackApiUrl: env.SLACK_API_URL,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },
@@ -63,6 +64,18 @@ export function createSlackApp(
     requestListener: receiver.requestListener,
     start: () => initialise(app),
     stop: async () => {},
+  };
+}
+
+/**
+ * The Web API client's one retry policy. Its defaults retry for about 30
+ * minutes with no request timeout; a slash command's answer or a snapshot
+ * must not hang that long. 429s wait Retry-After and count as a retry.
+ */
+export function slackClientPolicy(minTimeout = 1_000) {
+  return {
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout, maxTimeout: 4 * minTimeout },
   };
 }
 

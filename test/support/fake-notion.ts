@@ -58,6 +58,8 @@ export class FakeNotion {
   readonly otherDataSources = new Map<string, Record<string, FakeProperty>>();
   /** Answer the next N page updates with 500, to simulate an outage. */
   failUpdates = 0;
+  /** Requests it matches are recorded (status 0) and never answered nor applied. */
+  hold: ((method: string, path: string) => boolean) | undefined;
   readonly #rate: number;
   readonly #burst: number;
   readonly #now: () => number;
@@ -86,6 +88,14 @@ export class FakeNotion {
       const path = (req.url ?? '').split('?')[0] ?? '';
       const method = req.method ?? 'GET';
       const at = this.#now();
+      if (this.hold?.(method, path)) {
+        const held = { method, path, body, at, status: 0 };
+        this.requests.push(held);
+        this.#waiters = this.#waiters.filter((w) =>
+          w.match(held) ? (w.resolve(held), false) : true,
+        );
+        return;
+      }
       const [status, answer, headers] = this.#limited(at) ?? this.#route(method, path, body);
       const record = { method, path, body, at, status };
       this.requests.push(record);

@@ -10,6 +10,13 @@ export interface RecordedCall {
   file?: Buffer;
 }
 
+export interface HttpFault {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  hold?: boolean;
+}
+
 type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
 
 /**
@@ -20,6 +27,11 @@ type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responders = new Map<string, Responder>();
+  /**
+   * HTTP-level faults per method, used up in order: a status (429 with
+   * Retry-After, 5xx), or `hold` to record the call and never answer it.
+   */
+  readonly httpFaults = new Map<string, HttpFault[]>();
   #server: Server | undefined;
   #waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   #ts = 1_700_000_000;
@@ -41,6 +53,14 @@ export class FakeSlack {
       const method = path.startsWith('/api/') ? path.slice(5) : `response_url:${path}`;
       const call = { method, params, headers: req.headers };
       this.calls.push(call);
+      const fault = this.httpFaults.get(method)?.shift();
+      if (fault) {
+        this.#notify(call);
+        if (fault.hold) return;
+        res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain', ...fault.headers });
+        res.end(fault.body ?? '');
+        return;
+      }
       const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
@@ -73,6 +93,14 @@ export class FakeSlack {
     const seen = this.calls.find(pred);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.#waiters.push({ match: pred, resolve }));
+  }
+
+  #notify(call: RecordedCall): void {
+    this.#waiters = this.#waiters.filter((w) => {
+      if (!w.match(call)) return true;
+      w.resolve(call);
+      return false;
+    });
   }
 
   async stop(): Promise<void> {

@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { withoutOpportunity } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseOpportunityId } from '../../domain/opportunity.ts';
+import { commonCopy } from '../../i18n/common.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -17,7 +18,12 @@ export function registerOpportunityDismiss(app: App, deps: Deps): void {
     await ack();
     const id = action.value ?? '';
     if (!parseOpportunityId(id)) {
-      deps.logger.warn({ value: id }, 'opportunity_dismiss with a malformed value');
+      deps.logger.warn({ value: id.slice(0, 200) }, 'opportunity_dismiss with a malformed value');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: commonCopy(deps.config.locale).staleAction,
+      });
       return;
     }
     await deps.store.opportunities.dismiss(id, deps.now());

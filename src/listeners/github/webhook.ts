@@ -9,6 +9,8 @@ import { DELIVERY_EVENTS, webhookTargets } from '../../services/process-webhook-
 /** GitHub sends at most 25 MB; pull request events are tens of kilobytes. */
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
 
+const FORM = 'application/x-www-form-urlencoded';
+
 class TooLarge extends Error {}
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -61,10 +63,11 @@ export function githubWebhookHandler(
     if (event === 'ping' || !setup || !DELIVERY_EVENTS.includes(event))
       return sendJson(res, 200, { ignored: event });
 
-    // GitHub also offers form encoding: the JSON then sits in `payload`.
-    const json = header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded')
-      ? (new URLSearchParams(raw).get('payload') ?? '')
-      : raw;
+    // GitHub sends JSON, or form encoding with the JSON in `payload`; nothing else.
+    const type = (header(req, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && type !== FORM)
+      return sendJson(res, 415, { error: 'unsupported_media_type', expected: 'application/json' });
+    const json = type === FORM ? (new URLSearchParams(raw).get('payload') ?? '') : raw;
     let targets: number;
     try {
       targets = webhookTargets(event, JSON.parse(json), setup.delivery.repos).length;

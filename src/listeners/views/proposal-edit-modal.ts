@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { EDIT_MODAL } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { saveProposalEdit } from '../../services/save-proposal-edit.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
@@ -8,6 +9,11 @@ import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 export function registerProposalEditModal(app: App, deps: Deps): void {
   app.view<SubmitArgs['body']>(EDIT_MODAL, async (args: SubmitArgs) => {
     const s = parseSubmission(args);
+    if (!s) {
+      const text = proposalCopy(deps.config.locale).unknownDraft;
+      await args.ack({ response_action: 'errors', errors: { problem: text } });
+      return;
+    }
     const outcome = await saveProposalEdit(deps, args.client, {
       id: s.id,
       version: s.version,

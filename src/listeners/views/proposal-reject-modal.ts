@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { REASON_BLOCK } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { rejectProposal } from '../../services/reject-proposal.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
@@ -8,6 +9,11 @@ import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 export function registerProposalRejectModal(app: App, deps: Deps): void {
   app.view<SubmitArgs['body']>('proposal_reject_modal', async (args: SubmitArgs) => {
     const s = parseSubmission(args);
+    if (!s) {
+      const text = proposalCopy(deps.config.locale).unknownDraft;
+      await args.ack({ response_action: 'errors', errors: { [REASON_BLOCK]: text } });
+      return;
+    }
     const reason = s.values[REASON_BLOCK]?.trim();
     const outcome = await rejectProposal(deps, args.client, {
       id: s.id,

@@ -1,0 +1,119 @@
+import { LogLevel, WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../src/deps.ts';
+import { catchUpSnapshots } from '../src/services/catch-up-snapshots.ts';
+import { postClientSnapshot, snapshotJob } from '../src/services/post-client-snapshot.ts';
+import { slackClientPolicy } from '../src/slack/app.ts';
+import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
+import { BOT_TOKEN, tempDir } from './support/env.ts';
+import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
+import { FakeSlack } from './support/fake-slack.ts';
+import { SNAPSHOT_YAML, snapshotDeps } from './support/snapshot-deps.ts';
+
+let slack: FakeSlack;
+let notion: FakeNotionSnapshots;
+const open: Deps[] = [];
+
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+  notion = await new FakeNotionSnapshots('ds-delivery').start();
+  notion.pages = snapshotPages;
+});
+afterEach(async () => {
+  for (const d of open.splice(0)) await d.store.close();
+  slack.calls.length = 0;
+  slack.httpFaults.clear();
+});
+afterAll(async () => {
+  await slack.stop();
+  await notion.stop();
+});
+
+/**
+ * Real services on a real store, with the production Slack client policy
+ * (slackClientPolicy) whose back-off unit is shrunk to 1 ms.
+ */
+function bot(clock: { now: Date }, timeout?: number): Deps {
+  const deps = snapshotDeps({
+    yaml: SNAPSHOT_YAML(),
+    dataDir: tempDir(),
+    slackApiUrl: slack.apiUrl,
+    notionUrl: notion.url,
+    now: () => clock.now,
+  });
+  const policy = slackClientPolicy(1);
+  deps.slack = new WebClient(BOT_TOKEN, {
+    slackApiUrl: slack.apiUrl,
+    logLevel: LogLevel.ERROR,
+    ...policy,
+    ...(timeout ? { timeout } : {}),
+  });
+  open.push(deps);
+  return deps;
+}
+
+const posts = () => slack.callsTo('chat.postMessage');
+const minutes = (m: number) => new Date(SLOT_NY.getTime() + m * 60_000);
+
+describe('Slack faults on the snapshot post', () => {
+  it('waits out `ratelimited` (HTTP 429 + Retry-After) and posts once', async () => {
+    const deps = bot({ now: SLOT_NY });
+    slack.httpFaults.set('chat.postMessage', [
+      { status: 429, headers: { 'retry-after': '1' }, body: '{"ok":false,"error":"ratelimited"}' },
+    ]);
+    const started = Date.now();
+    const result = await postClientSnapshot(deps, deps.config.clients[0]!, { slotTime: SLOT_NY });
+    expect(result.outcome).toBe('posted');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(posts()).toHaveLength(2); // the refused one and the one that landed
+  });
+
+  it('retries 5xx twice, then gives the slot back; the next retry run posts it, once', async () => {
+    const clock = { now: SLOT_NY };
+    const deps = bot(clock);
+    const client = deps.config.clients[0]!;
+    slack.httpFaults.set('chat.postMessage', [{ status: 503 }, { status: 500 }, { status: 502 }]);
+    await expect(postClientSnapshot(deps, client, { slotTime: SLOT_NY })).rejects.toThrow(/50[32]/);
+    expect(posts()).toHaveLength(3);
+    expect(await deps.store.jobs.getSlot(snapshotJob(client.id), '2026-W48')).toBeUndefined();
+
+    // The snapshot:retry job, ten minutes later, within the grace window.
+    clock.now = minutes(10);
+    expect(await catchUpSnapshots(deps, { retry: true })).toEqual([
+      { clientId: 'acme', action: 'posted-late', week: expect.any(String) },
+    ]);
+    expect(posts()).toHaveLength(4);
+    clock.now = minutes(20);
+    await catchUpSnapshots(deps, { retry: true });
+    expect(posts()).toHaveLength(4);
+  });
+
+  it('leaves a post that failed past the grace window alone, quietly', async () => {
+    const clock = { now: SLOT_NY };
+    const deps = bot(clock);
+    slack.httpFaults.set('chat.postMessage', [{ status: 503 }, { status: 503 }, { status: 503 }]);
+    await expect(
+      postClientSnapshot(deps, deps.config.clients[0]!, { slotTime: SLOT_NY }),
+    ).rejects.toThrow();
+    clock.now = minutes(7 * 60);
+    expect(await catchUpSnapshots(deps, { retry: true })).toEqual([
+      { clientId: 'acme', action: 'none', week: expect.any(String) },
+    ]);
+    expect(posts()).toHaveLength(3);
+  });
+
+  it('times out a Slack that never answers instead of hanging, and gives the slot back', async () => {
+    const deps = bot({ now: SLOT_NY }, 100);
+    const client = deps.config.clients[0]!;
+    slack.httpFaults.set('chat.postMessage', [{ hold: true }, { hold: true }, { hold: true }]);
+    await expect(postClientSnapshot(deps, client, { slotTime: SLOT_NY })).rejects.toThrow();
+    expect(await deps.store.jobs.getSlot(snapshotJob(client.id), '2026-W48')).toBeUndefined();
+  });
+
+  it('keeps the production policy bounded: a 10 s deadline and two retries', () => {
+    expect(slackClientPolicy()).toEqual({
+      timeout: 10_000,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 4_000 },
+    });
+  });
+});
