@@ -77,6 +77,10 @@ function countAndGuard(app: App, deps: Deps): void {
       ack: async (response?: unknown) => {
         acked = true;
         await ack(response as never);
+        // The listener's work after its ack (SQLite, ranking, rendering) is
+        // synchronous until its first real I/O. Resuming it on the next turn
+        // of the event loop lets requests already waiting be acked first.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       },
     }).then(
       () => (acked || kind === 'event' ? 'ok' : 'unhandled'),

@@ -85,8 +85,11 @@ export function githubWebhookHandler(
     });
     if (!fresh) return sendJson(res, 200, { duplicate: id });
     sendJson(res, 202, { accepted: id });
-    drainWebhookEvents(deps, setup).catch((error: unknown) =>
-      deps.logger.error({ err: error }, 'webhook queue failed'),
-    );
+    // On the next turn of the event loop: deliveries already waiting get their 202 first.
+    setImmediate(() => {
+      drainWebhookEvents(deps, setup).catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'webhook queue failed'),
+      );
+    });
   };
 }

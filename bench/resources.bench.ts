@@ -1,0 +1,122 @@
+/**
+ * Resource use (issue 8): idle RSS, RSS after 5,000 and 10,000 commands, and
+ * start-up time to GET /healthz 200 — the bot (`node bin/gigops.js start`)
+ * against a bare Bolt app that only acks, each a separate process. The
+ * command is `/gigs help` (usage through response_url): `/gigs` lists would
+ * each post a message, which measures the fakes more than the bot.
+ */
+import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/env.ts';
+import { FakeSlack } from '../test/support/fake-slack.ts';
+import { signedHeaders, slashCommandBody } from '../test/support/slack-sign.ts';
+import type { BenchModule, BenchResult } from './run.ts';
+import { median, ratio, triggerId, within } from './support/measure.ts';
+import { type Served, startBareProcess, startBotProcess } from './support/processes.ts';
+
+const COMMANDS = 10_000;
+const CONCURRENCY = 20;
+const STARTS = 3;
+const MiB = 2 ** 20;
+
+async function commands(url: string, n: number, responseUrl: string): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next += 1;
+      const body = slashCommandBody('help', responseUrl, { trigger_id: triggerId() });
+      const res = await fetch(`${url}/slack/events`, {
+        method: 'POST',
+        body,
+        headers: signedHeaders(SIGNING_SECRET, body),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`bench: /gigs help answered ${res.status}`);
+    }
+  };
+  await within(
+    120_000,
+    `${n} commands at ${url}`,
+    Promise.all(Array.from({ length: CONCURRENCY }, worker)),
+  );
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function run(): Promise<BenchResult[]> {
+  const slack = await new FakeSlack().start();
+  const env = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    GITHUB_WEBHOOK_SECRET: 'bench-webhook-secret',
+  };
+  const starts = { bot: [] as number[], bare: [] as number[] };
+  const memory = async (start: () => Promise<Served>) => {
+    const p = await start();
+    try {
+      await pause(1_000);
+      const idle = p.rssBytes();
+      await commands(p.url, COMMANDS / 2, slack.responseUrl('rss'));
+      await pause(500);
+      const half = p.rssBytes();
+      await commands(p.url, COMMANDS / 2, slack.responseUrl('rss'));
+      await pause(500);
+      return { idle, half, full: p.rssBytes(), startMs: p.startMs };
+    } finally {
+      await p.stop();
+    }
+  };
+  try {
+    for (let i = 0; i < STARTS; i++) {
+      for (const [side, start] of [
+        ['bare', () => startBareProcess(env)],
+        ['bot', () => startBotProcess('', env)],
+      ] as const) {
+        const p = await start();
+        starts[side].push(p.startMs);
+        await p.stop();
+      }
+    }
+    const bare = await memory(() => startBareProcess(env));
+    const bot = await memory(() => startBotProcess('', env));
+    const growth = (bot.full - bot.half) / bot.half;
+    const mib = (b: number) => Math.round((b / MiB) * 10) / 10;
+    return [
+      {
+        name: 'Idle RSS',
+        value: mib(bot.idle),
+        unit: 'MiB',
+        baseline: mib(bare.idle),
+        target: `≤ 1.3 × bare Bolt (${ratio(bot.idle, bare.idle)}×)`,
+        pass: bot.idle <= 1.3 * bare.idle,
+      },
+      {
+        name: `RSS after ${COMMANDS} commands (/gigs help, ${CONCURRENCY} concurrent)`,
+        value: mib(bot.full),
+        unit: 'MiB',
+        baseline: mib(bare.full),
+        target: `≤ 1.3 × bare Bolt (${ratio(bot.full, bare.full)}×)`,
+        pass: bot.full <= 1.3 * bare.full,
+      },
+      {
+        name: `RSS growth from command ${COMMANDS / 2} to ${COMMANDS}`,
+        value: Math.round(growth * 1000) / 10,
+        unit: '%',
+        baseline: Math.round(((bare.full - bare.half) / bare.half) * 1000) / 10,
+        target: `no growth (≤ 5 %: GC noise); ${mib(bot.half)} → ${mib(bot.full)} MiB`,
+        pass: growth <= 0.05,
+      },
+      {
+        name: `Start-up to GET /healthz 200 (median of ${STARTS})`,
+        value: median(starts.bot),
+        unit: 'ms',
+        baseline: median(starts.bare),
+        target: `reported (${ratio(median(starts.bot), median(starts.bare))}× bare Bolt)`,
+        pass: true,
+      },
+    ];
+  } finally {
+    await slack.stop();
+  }
+}
+
+export default { title: 'Resource use (separate processes)', run } satisfies BenchModule;

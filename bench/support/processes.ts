@@ -1,0 +1,94 @@
+/**
+ * The bot under test and its baseline, each in its own process (as `npm start`
+ * runs it), so the load generator and the fakes in the bench process do not
+ * share an event loop with what is measured.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../../test/support/env.ts';
+import { within } from './measure.ts';
+
+const BOT = fileURLToPath(new URL('../../bin/gigops.js', import.meta.url));
+const BARE = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
+
+export interface Served {
+  child: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the first GET /healthz answered 200. */
+  startMs: number;
+  /** Resident set size of the process now, from /proc. */
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function serve(script: string, args: string[], env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: tempDir('gigops-bench-'),
+    env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = once(child, 'exit');
+  const url = `http://127.0.0.1:${port}`;
+  const healthy = (async () => {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+      const ok = await fetch(`${url}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  const startMs = await within(20_000, `GET /healthz 200 from ${script}`, healthy);
+  return {
+    child,
+    url,
+    startMs,
+    rssBytes: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
+      await within(5_000, `exit of ${script}`, exited);
+    },
+  };
+}
+
+/** `node bin/gigops.js start` with this gigops.yml and environment (HTTP mode). */
+export function startBotProcess(yaml: string, env: Record<string, string>): Promise<Served> {
+  const dir = tempDir('gigops-bench-');
+  const config = join(dir, 'gigops.yml');
+  writeFileSync(config, yaml);
+  return serve(BOT, ['start'], {
+    DATA_DIR: join(dir, 'data'),
+    GIGOPS_CONFIG: config,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+}
+
+/** The bare Bolt app that only acks (bench/support/bare-bolt.ts). */
+export function startBareProcess(env: Record<string, string>): Promise<Served> {
+  return serve(BARE, [], env);
+}
