@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { engines } from './support/stores.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropTestSchemas, engines } from './support/stores.ts';
+
+afterAll(dropTestSchemas);
 
 // The same contract for every engine; PostgreSQL runs when a server is reachable
 // (support/stores.ts prints clearly when it is not and these are skipped).

@@ -7,6 +7,8 @@
 export interface Migration {
   id: string;
   sql: string;
+  /** PostgreSQL's text, only where the engines must differ. */
+  postgres?: string;
 }
 
 export const migrations: Migration[] = [
@@ -132,6 +134,24 @@ export const migrations: Migration[] = [
         ts TEXT,
         PRIMARY KEY (client_id, week)
       );
+    `,
+  },
+  {
+    // PostgreSQL's REAL is 4 bytes (SQLite's is 8): scores and points would lose digits. And
+    // text there sorts by the database's locale; "C" sorts by bytes, as SQLite does, so
+    // lists come out in the same order on both engines.
+    id: '0006_postgres_like_sqlite',
+    sql: '-- SQLite: REAL is already 8 bytes and text already sorts by bytes',
+    postgres: `
+      ALTER TABLE opportunities ALTER COLUMN score TYPE DOUBLE PRECISION,
+        ALTER COLUMN id TYPE TEXT COLLATE "C";
+      ALTER TABLE client_snapshots ALTER COLUMN points_done TYPE DOUBLE PRECISION,
+        ALTER COLUMN points_total TYPE DOUBLE PRECISION, ALTER COLUMN week TYPE TEXT COLLATE "C";
+      ALTER TABLE github_webhook_events ALTER COLUMN id TYPE TEXT COLLATE "C",
+        ALTER COLUMN received_at TYPE TEXT COLLATE "C";
+      ALTER TABLE delivery_unmatched ALTER COLUMN pr_url TYPE TEXT COLLATE "C",
+        ALTER COLUMN first_seen_at TYPE TEXT COLLATE "C";
+      ALTER TABLE proposals ALTER COLUMN created_at TYPE TEXT COLLATE "C";
     `,
   },
 ];

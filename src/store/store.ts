@@ -1,7 +1,7 @@
 /**
  * One Store for all of gigops' state. Each feature owns one repository
- * interface here; every engine (sqlite now, postgres later) implements each in
- * its own file, so a new engine is new files, not a rewrite.
+ * interface here, implemented once in repositories/ against the small Sql
+ * interface (sql.ts) that each engine (sqlite/, postgres/) provides.
  */
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';

@@ -42,6 +42,21 @@ export interface Engine {
   location(): StoreLocation;
 }
 
+const schemas: string[] = [];
+
+/** Drops the PostgreSQL schemas this test file created (call from afterAll). */
+export async function dropTestSchemas(): Promise<void> {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (const schema of schemas.splice(0))
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export const engines: Engine[] = [
   {
     name: 'sqlite',
@@ -56,6 +71,7 @@ export const engines: Engine[] = [
     available: postgresAvailable,
     location() {
       const schema = `gigops_test_${randomBytes(6).toString('hex')}`;
+      schemas.push(schema);
       return {
         open: () => createPostgresStore({ connectionString: TEST_DATABASE_URL, schema, max: 4 }),
       };

@@ -37,7 +37,7 @@ export async function openPostgres(
       if (applied.has(m.id)) continue;
       await client.query('BEGIN');
       try {
-        await client.query(m.sql);
+        await client.query(m.postgres ?? m.sql);
         await client.query('INSERT INTO schema_migrations (id, applied_at) VALUES ($1, $2)', [
           m.id,
           new Date().toISOString(),
@@ -56,7 +56,3 @@ export async function openPostgres(
   }
   return pool;
 }
-
-export const iso = (d: Date) => d.toISOString();
-export const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : undefined);
-export const text = (v: unknown) => (typeof v === 'string' ? v : undefined);

@@ -42,7 +42,3 @@ export function transaction<T>(db: DatabaseSync, fn: () => T): T {
     throw error;
   }
 }
-
-export const iso = (d: Date) => d.toISOString();
-export const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : undefined);
-export const text = (v: unknown) => (typeof v === 'string' ? v : undefined);

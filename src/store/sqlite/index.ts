@@ -1,25 +1,17 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createRepositories } from '../repositories/index.ts';
 import type { Store } from '../store.ts';
 import { openSqlite } from './db.ts';
-import { sqliteDelivery } from './delivery.ts';
-import { sqliteJobs } from './jobs.ts';
-import { sqliteMeta } from './meta.ts';
-import { sqliteOpportunities } from './opportunities.ts';
-import { sqliteProposals } from './proposals.ts';
-import { sqliteSnapshots } from './snapshots.ts';
+import { sqliteSql } from './sql.ts';
 
 /** The embedded store: one file under DATA_DIR, nothing to install. */
 export function createSqliteStore(dataDir: string): Store {
-  const db = openSqlite(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'gigops.sqlite'));
+  const file = dataDir === ':memory:' ? ':memory:' : resolve(join(dataDir, 'gigops.sqlite'));
+  const db = openSqlite(file);
   let open = true;
   return {
     engine: 'sqlite',
-    jobs: sqliteJobs(db),
-    meta: sqliteMeta(db),
-    opportunities: sqliteOpportunities(db),
-    proposals: sqliteProposals(db),
-    snapshots: sqliteSnapshots(db),
-    delivery: sqliteDelivery(db),
+    ...createRepositories(sqliteSql(db, file)),
     async ready() {
       return open;
     },

@@ -1,0 +1,25 @@
+import type { Sql } from '../sql.ts';
+import type { Store } from '../store.ts';
+import { deliveryRepository } from './delivery.ts';
+import { jobRepository } from './jobs.ts';
+import { metaRepository } from './meta.ts';
+import { opportunityRepository } from './opportunities.ts';
+import { proposalRepository } from './proposals.ts';
+import { snapshotRepository } from './snapshots.ts';
+
+export type Repositories = Pick<
+  Store,
+  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery'
+>;
+
+/** Every repository, written once against Sql: both engines run the same queries. */
+export function createRepositories(sql: Sql): Repositories {
+  return {
+    jobs: jobRepository(sql),
+    meta: metaRepository(sql),
+    opportunities: opportunityRepository(sql),
+    proposals: proposalRepository(sql),
+    snapshots: snapshotRepository(sql),
+    delivery: deliveryRepository(sql),
+  };
+}
