@@ -32,6 +32,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection'),
   );
+  // Listen for signals before start-up finishes: a SIGTERM that arrives while
+  // starting, or just after "ready", still gets a graceful stop.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
   let bot: Awaited<ReturnType<typeof startGigops>>;
   try {
     bot = await startGigops({ config, logger });
@@ -43,20 +49,15 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
-  return new Promise<number>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'signal received');
-      bot.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-  });
+  const signal = await signalled;
+  logger.info({ signal }, 'signal received');
+  try {
+    await bot.stop();
+    return 0;
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    return 1;
+  }
 }
 
 /** `gigops doctor`: exit 0 when nothing failed. */

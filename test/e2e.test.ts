@@ -1,43 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type BotProcess, startBotProcess } from './support/bot-process.ts';
 import { BOT_TOKEN, SIGNING_SECRET, tempDir } from './support/env.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 
-const BIN = fileURLToPath(new URL('../bin/gigops.js', import.meta.url));
-const children: ChildProcess[] = [];
+const children: BotProcess[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const { child } of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts the bot as `npm start` does, in an empty folder, with a clean environment. */
-function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    cwd: tempDir(),
-    env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const ready = new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const line = stdout.split('\n').find((l) => l.includes('gigops is ready'));
-      if (line) resolve((JSON.parse(line) as { port: number }).port);
-    });
-    exited.then(() => reject(new Error(`bot exited before ready:\n${stdout}\n${stderr}`)));
-  });
-  ready.catch(() => {}); // observed by the tests that wait for it
-  return { child, ready, exited, output: () => stdout + stderr };
+function startBot(env: Record<string, string>): BotProcess {
+  const bot = startBotProcess(env);
+  children.push(bot);
+  return bot;
 }
 
 describe('the bot as a process', () => {
@@ -64,6 +39,28 @@ describe('the bot as a process', () => {
       expect(bot.output()).toContain('"msg":"stopped"');
       expect(bot.output()).not.toContain(BOT_TOKEN);
       expect(bot.output()).not.toContain(SIGNING_SECRET);
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  it('stops gracefully on a SIGTERM sent the moment it says ready', async () => {
+    const slack = await new FakeSlack().start();
+    try {
+      const bot = startBot({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        GITHUB_API_URL: 'http://127.0.0.1:9',
+        DATA_DIR: tempDir(),
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      });
+      await bot.ready;
+      bot.child.kill('SIGTERM');
+      const [code] = await bot.exited;
+      expect(code).toBe(0);
+      expect(bot.output()).toContain('"msg":"stopped"');
     } finally {
       await slack.stop();
     }
