@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
 import { catchUpSnapshots } from '../src/services/catch-up-snapshots.ts';
-import { postClientSnapshot } from '../src/services/post-client-snapshot.ts';
+import { postClientSnapshot, SNAPSHOT_LEASE_MS } from '../src/services/post-client-snapshot.ts';
 import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { tempDir } from './support/env.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
@@ -55,6 +55,23 @@ describe('one snapshot per client and week', () => {
     expect(posts()[0]?.params.channel).toBe('C0ACME');
     const slot = await a.store.jobs.getSlot('snapshot:acme', '2026-W48');
     expect(slot?.result).toBe((results.find((r) => r.outcome === 'posted') as { ts: string }).ts);
+  });
+
+  it('takes over the claim of a replica that died before posting, once its lease is over', async () => {
+    const dir = tempDir();
+    const dead = bot(dir, SLOT_NY, 'replica-dead');
+    await dead.store.jobs.claimSlot('snapshot:acme', '2026-W48', 'replica-dead', SLOT_NY);
+    const client = dead.config.clients[0]!;
+    const soon = bot(dir, new Date(SLOT_NY.getTime() + SNAPSHOT_LEASE_MS - 60_000), 'replica-b');
+    expect((await postClientSnapshot(soon, client, { slotTime: SLOT_NY })).outcome).toBe('already');
+    const later = bot(dir, new Date(SLOT_NY.getTime() + SNAPSHOT_LEASE_MS + 60_000), 'replica-c');
+    const [c, d] = await Promise.all([
+      postClientSnapshot(later, client, { slotTime: SLOT_NY, late: true }),
+      postClientSnapshot(later, client, { slotTime: SLOT_NY, late: true }),
+    ]);
+    expect([c.outcome, d.outcome].sort()).toEqual(['already', 'posted']);
+    expect(posts()).toHaveLength(1);
+    expect((await later.store.jobs.getSlot('snapshot:acme', '2026-W48'))?.owner).toBe('replica-c');
   });
 
   it('does not post again after a restart, nor when Post now is pressed that week', async () => {

@@ -4,7 +4,7 @@ import { currentSlot } from '../domain/snapshot-slots.ts';
 import { isoWeek } from '../domain/zoned-time.ts';
 import { cronFields } from '../scheduling/cron-fields.ts';
 import { snapshotsConfigured } from './compose-client-snapshot.ts';
-import { postClientSnapshot, snapshotJob } from './post-client-snapshot.ts';
+import { postClientSnapshot, SNAPSHOT_LEASE_MS, snapshotJob } from './post-client-snapshot.ts';
 
 export type CatchUp =
   | { clientId: string; action: 'posted-late'; week: string }
@@ -34,14 +34,24 @@ export async function catchUpSnapshots(
     }
     const week = isoWeek(slot, timeZone);
     const claimed = await deps.store.jobs.getSlot(snapshotJob(client.id), week);
-    if (claimed) {
+    const abandoned =
+      claimed !== undefined &&
+      !claimed.completedAt &&
+      now.getTime() - claimed.claimedAt.getTime() > SNAPSHOT_LEASE_MS;
+    if (claimed && !abandoned) {
       if (!retry && !claimed.completedAt && claimed.owner !== deps.instanceId)
         deps.logger.warn(
           { client: client.id, week, owner: claimed.owner },
-          'this week’s snapshot was being posted when gigops stopped; not posting again (at most once): check the channel',
+          'this week’s snapshot was being posted when gigops stopped; not posting again until its claim lapses: check the channel',
         );
       out.push({ clientId: client.id, action: 'none', week });
       continue;
+    }
+    if (abandoned) {
+      deps.logger.warn(
+        { client: client.id, week, owner: claimed?.owner },
+        'the replica that claimed this week’s snapshot never finished; taking it over',
+      );
     }
     const lateHours = (now.getTime() - slot.getTime()) / 3_600_000;
     if (lateHours > client.snapshot.graceHours) {

@@ -18,10 +18,18 @@ export interface PostOptions {
 export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
 
 /**
+ * How long a claimed, unfinished slot belongs to its claimer. A post takes
+ * seconds; a claim older than this means its replica died before posting (or,
+ * rarely, between Slack's answer and recording it), and another replica's
+ * retry may take the slot over while the week's grace window is open.
+ */
+export const SNAPSHOT_LEASE_MS = 15 * 60_000;
+
+/**
  * The one way a snapshot reaches a client channel, exactly once per client
  * and ISO week: claim the slot first, post, then record the ts. A failure
- * before the post gives the slot back so a later attempt can run; a crash
- * between post and record leaves it claimed (never twice beats once more).
+ * before the post gives the slot back so a later attempt can run; a claim left
+ * by a replica that died is taken over after SNAPSHOT_LEASE_MS.
  */
 export async function postClientSnapshot(
   deps: Deps,
@@ -32,7 +40,9 @@ export async function postClientSnapshot(
   const week = isoWeek(slotTime, timeZone);
   const job = snapshotJob(client.id);
   const log = deps.logger.child({ job, week });
-  if (!(await deps.store.jobs.claimSlot(job, week, deps.instanceId, deps.now()))) {
+  if (
+    !(await deps.store.jobs.claimSlot(job, week, deps.instanceId, deps.now(), SNAPSHOT_LEASE_MS))
+  ) {
     deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
     const slot = await deps.store.jobs.getSlot(job, week);
     log.info({ owner: slot?.owner }, 'snapshot already posted (or being posted) this week');
