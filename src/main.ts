@@ -5,6 +5,7 @@ import { createGitHub } from './clients/github.ts';
 import { createNotion } from './clients/notion.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
+import { AckGate } from './http/ack-gate.ts';
 import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
@@ -79,7 +80,8 @@ export async function startGigops({
     health,
   };
 
-  registerListeners(slack.app, deps);
+  const ackGate = new AckGate();
+  registerListeners(slack.app, deps, ackGate);
   const scheduler = new Scheduler(lifecycle, logger);
   registerJobs(scheduler, deps);
 
@@ -93,7 +95,12 @@ export async function startGigops({
   if (slackListener) {
     routes['POST /slack/events'] = rejectReplays((req, res) => {
       const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
-      res.once('finish', () => stopTimer());
+      const answered = ackGate.begin();
+      res.once('close', answered);
+      res.once('finish', () => {
+        answered();
+        stopTimer();
+      });
       return slackListener(req, res);
     });
   }

@@ -1,5 +1,6 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
+import { AckGate } from '../http/ack-gate.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
@@ -15,12 +16,12 @@ import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
-export function registerListeners(app: App, deps: Deps): void {
+export function registerListeners(app: App, deps: Deps, gate = new AckGate()): void {
   // Keep every listener's work in the drain set, so SIGTERM finishes it first.
   app.use(async ({ next }) => {
     await deps.lifecycle.track(next());
   });
-  countAndGuard(app, deps);
+  countAndGuard(app, deps, gate);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled listener error');
   });
@@ -66,7 +67,7 @@ export function describeRequest(body: Record<string, unknown>): { kind: string; 
  * answer requests no listener acked — a button from an old message, a modal of
  * a record that is gone — so Slack shows no error and the user hears why.
  */
-function countAndGuard(app: App, deps: Deps): void {
+function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     const { kind, name } = describeRequest(event.body);
@@ -78,9 +79,9 @@ function countAndGuard(app: App, deps: Deps): void {
         acked = true;
         await ack(response as never);
         // The listener's work after its ack (SQLite, ranking, rendering) is
-        // synchronous until its first real I/O. Resuming it on the next turn
-        // of the event loop lets requests already waiting be acked first.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // synchronous until its first real I/O: it resumes once the requests
+        // already waiting have been acked.
+        await gate.idle();
       },
     }).then(
       () => (acked || kind === 'event' ? 'ok' : 'unhandled'),
