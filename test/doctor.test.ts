@@ -16,17 +16,27 @@ delivery:
 clients:
   - { id: acme, name: ACME, channel: C0ACME, notionClient: ACME, snapshot: { timezone: America/New_York } }
 `;
-const PROPERTIES = [
-  'Name',
-  'Status',
-  'PR',
-  'Reviewer',
-  'Date',
-  'QA',
-  'Story Points',
-  'Client',
-  'Blocked',
-];
+// A data source as Notion 2025-09-03 describes it (GET /v1/data_sources/:id), trimmed to what gigops reads.
+const option = (name: string) => ({ id: name, name, color: 'default' });
+const PROPERTIES: Record<string, object | undefined> = {
+  Name: { id: 'title', name: 'Name', type: 'title', title: {} },
+  Status: {
+    id: 's',
+    name: 'Status',
+    type: 'status',
+    status: {
+      options: ['📝 Draft', '🔄 In Review', '✅ Done', '⛔ Closed'].map(option),
+      groups: [],
+    },
+  },
+  PR: { id: 'p', name: 'PR', type: 'url', url: {} },
+  Reviewer: { id: 'r', name: 'Reviewer', type: 'rich_text', rich_text: {} },
+  Date: { id: 'd', name: 'Date', type: 'date', date: {} },
+  QA: { id: 'q', name: 'QA', type: 'select', select: { options: [] } },
+  'Story Points': { id: 'n', name: 'Story Points', type: 'number', number: { format: 'number' } },
+  Client: { id: 'c', name: 'Client', type: 'select', select: { options: [option('ACME')] } },
+  Blocked: { id: 'b', name: 'Blocked', type: 'checkbox', checkbox: {} },
+};
 const rateLimit = (remaining: number) => ({
   resources: {
     core: { limit: 5000, remaining, reset: 1_795_000_000, used: 5000 - remaining },
@@ -48,7 +58,7 @@ beforeEach(async () => {
       body: {
         object: 'data_source',
         id: DS,
-        properties: Object.fromEntries(PROPERTIES.map((p) => [p, { type: 'x' }])),
+        properties: PROPERTIES,
       },
     })
     .start();
@@ -121,13 +131,37 @@ describe('gigops doctor', () => {
       body: {
         object: 'data_source',
         id: DS,
-        properties: { Name: { type: 'title' }, Status: { type: 'status' } },
+        properties: { ...PROPERTIES, PR: undefined },
       },
     });
     const check = byName(await doctor(), 'Notion');
     expect(check?.status).toBe('fail');
-    expect(check?.detail).toContain('`PR` (pr)');
-    expect(check?.fix).toContain('delivery.notion.properties.pr');
+    expect(check?.detail).toContain('Property `PR` is missing');
+    expect(check?.detail).toContain('delivery.notion.properties.pr');
+  });
+
+  it('names a property of the wrong type and a missing status option', async () => {
+    notion.route(`GET /v1/data_sources/${DS}`, {
+      body: {
+        object: 'data_source',
+        id: DS,
+        properties: {
+          ...PROPERTIES,
+          'Story Points': { id: 'n', name: 'Story Points', type: 'rich_text', rich_text: {} },
+          Status: {
+            id: 's',
+            name: 'Status',
+            type: 'status',
+            status: { options: [option('✅ Done')], groups: [] },
+          },
+        },
+      },
+    });
+    const check = byName(await doctor(), 'Notion');
+    const text = `${check?.detail} ${check?.fix}`;
+    expect(check?.status).toBe('fail');
+    expect(text).toContain('`Story Points` is `rich_text`, expected');
+    expect(text).toContain('no option `🔄 In Review`');
   });
 
   it('names a Notion token that is rejected, and a data source not shared', async () => {

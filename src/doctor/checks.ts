@@ -4,7 +4,10 @@ import cron from 'node-cron';
 import { parse as parseYaml } from 'yaml';
 import { createGitHub } from '../clients/github.ts';
 import { createNotion } from '../clients/notion.ts';
+import { retrieveDeliverySchema } from '../clients/notion-delivery.ts';
 import { type Config, clientTimeZone } from '../config.ts';
+import { checkDeliverySchema } from '../domain/check-delivery-schema.ts';
+import { deliveryCopy } from '../i18n/delivery.ts';
 import type { Logger } from '../log.ts';
 import { boltLogger } from '../slack/bolt-logger.ts';
 import { openStore } from '../store/index.ts';
@@ -122,7 +125,7 @@ export async function checkGitHub({ config, logger, fetch }: CheckContext): Prom
   }
 }
 
-/** Checks access to the delivery data source and that every configured property exists. */
+/** Checks access to the delivery data source and its schema: every property, type and status option. */
 export async function checkNotion({ config, logger, fetch }: CheckContext): Promise<Check> {
   const token = config.env.NOTION_TOKEN;
   const delivery = config.delivery;
@@ -144,25 +147,23 @@ export async function checkNotion({ config, logger, fetch }: CheckContext): Prom
   });
   const id = delivery.notion.dataSourceId;
   try {
-    const source = (await notion.dataSources.retrieve({ data_source_id: id })) as {
-      properties?: Record<string, { type: string }>;
-    };
-    const names = Object.keys(source.properties ?? {});
-    const missing = Object.entries(delivery.notion.properties).filter(
-      ([, name]) => !names.includes(name),
-    );
-    if (missing.length > 0) {
+    const schema = await retrieveDeliverySchema(notion, id);
+    const check = checkDeliverySchema(schema, delivery.notion);
+    if (!check.ok) {
+      const copy = deliveryCopy('en');
+      const [first, ...rest] = check.problems.map((p) => copy.schemaProblem(p));
       return {
         name: 'Notion',
         status: 'fail',
-        detail: `data source ${id} lacks ${missing.map(([key, name]) => `\`${name}\` (${key})`).join(', ')}`,
-        fix: `add ${missing.length === 1 ? 'it' : 'them'} in Notion, or set delivery.notion.properties.${missing[0]![0]} to an existing property`,
+        detail: `data source ${id} does not match gigops.yml: ${first}`,
+        fix: rest.length > 0 ? `also: ${rest.join(' ')}` : 'then run `npm run doctor` again',
       };
     }
+    const count = Object.keys(schema.properties).length;
     return {
       name: 'Notion',
       status: 'ok',
-      detail: `data source ${id}: all ${names.length} properties found`,
+      detail: `data source ${id}: ${count} properties, every configured one usable`,
     };
   } catch (error) {
     const status = statusOf(error);
