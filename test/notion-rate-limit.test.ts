@@ -44,6 +44,7 @@ async function burst(rateLimit: Pick<NotionRateLimitOptions, 'requestsPerSecond'
     logger: silentLogger,
     now: () => new Date(Date.UTC(2026, 10, 23) + clock.t),
     github: createGitHub({ token: undefined, baseUrl: github.url, logger: silentLogger }),
+    instanceId: 'bench-replica',
   };
   const ids: string[] = [];
   for (let n = 1; n <= 200; n += 1) {

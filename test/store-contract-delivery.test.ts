@@ -38,6 +38,28 @@ for (const engine of engines) {
         await store.close();
       });
 
+      it('lets one replica claim a pending delivery, until it fails it or its lease runs out', async () => {
+        const where = engine.location();
+        const [a, b] = await Promise.all([where.open(), where.open()]);
+        const event = { id: 'd-claim', event: 'pull_request', payload: '{}', receivedAt: at(0) };
+        await a.delivery.recordWebhookEvent(event);
+        const lease = 5 * 60_000;
+        const claims = await Promise.all([
+          a.delivery.claimWebhookEvent('d-claim', 'a', at(1), lease),
+          b.delivery.claimWebhookEvent('d-claim', 'b', at(1), lease),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await b.delivery.claimWebhookEvent('d-claim', 'b', at(4), lease)).toBe(false);
+        // Its holder died: after the lease another replica takes it.
+        expect(await b.delivery.claimWebhookEvent('d-claim', 'b', at(7), lease)).toBe(true);
+        // A failed attempt gives it back at once; a completed one is never claimed again.
+        await b.delivery.failWebhookEvent('d-claim', 'boom', 5, at(8));
+        expect(await a.delivery.claimWebhookEvent('d-claim', 'a', at(8), lease)).toBe(true);
+        await a.delivery.completeWebhookEvent('d-claim', at(9));
+        expect(await b.delivery.claimWebhookEvent('d-claim', 'b', at(30), lease)).toBe(false);
+        await Promise.all([a.close(), b.close()]);
+      });
+
       it('counts failed attempts and parks a delivery as failed after the last', async () => {
         const store = await engine.location().open();
         await store.delivery.recordWebhookEvent({

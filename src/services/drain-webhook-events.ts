@@ -4,6 +4,12 @@ import { processWebhookEvent } from './process-webhook-event.ts';
 
 /** Attempts per recorded delivery before it is parked as failed (and logged). */
 export const MAX_WEBHOOK_ATTEMPTS = 5;
+/**
+ * A replica that claimed a delivery and died gives it up after this long. The
+ * embedded SQLite store has one bot per file, so a claim found there is a dead
+ * process's and is taken at once: a restart replays immediately.
+ */
+export const WEBHOOK_CLAIM_LEASE_MS = 5 * 60_000;
 
 interface DrainState {
   running: Promise<void> | undefined;
@@ -18,7 +24,7 @@ const states = new WeakMap<object, DrainState>();
  * at start-up it replays what a crash left pending.
  */
 export function drainWebhookEvents(
-  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle'>,
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId'>,
   setup: DeliverySetup,
 ): Promise<void> {
   let state = states.get(deps.store);
@@ -46,7 +52,7 @@ export function drainWebhookEvents(
 }
 
 async function drainOnce(
-  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle'>,
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId'>,
   setup: DeliverySetup,
 ): Promise<void> {
   const check = await checkDeliverySetup(setup);
@@ -57,20 +63,31 @@ async function drainOnce(
     );
     return;
   }
-  const failed = new Set<string>();
+  // Events that failed in this pass, or that another replica holds, stay pending; read past them.
+  const passed = new Set<string>();
   for (;;) {
     if (deps.lifecycle.phase === 'stopping' || deps.lifecycle.phase === 'stopped') return;
-    // Events that failed in this pass stay pending; read past them.
-    const batch = (await deps.store.delivery.pendingWebhookEvents(failed.size + 50)).filter(
-      (e) => !failed.has(e.id),
+    const batch = (await deps.store.delivery.pendingWebhookEvents(passed.size + 50)).filter(
+      (e) => !passed.has(e.id),
     );
     if (batch.length === 0) return;
     for (const event of batch) {
+      // Several replicas may drain at once (start-up replay): one processes each.
+      const mine = await deps.store.delivery.claimWebhookEvent(
+        event.id,
+        deps.instanceId,
+        deps.now(),
+        deps.store.engine === 'sqlite' ? 0 : WEBHOOK_CLAIM_LEASE_MS,
+      );
+      if (!mine) {
+        passed.add(event.id); // another replica has it: read past it
+        continue;
+      }
       try {
         await processWebhookEvent(deps, setup, event.event, event.payload, { kinds: check.kinds });
         await deps.store.delivery.completeWebhookEvent(event.id, deps.now());
       } catch (error) {
-        failed.add(event.id);
+        passed.add(event.id);
         const last = event.attempts + 1 >= MAX_WEBHOOK_ATTEMPTS;
         deps.logger[last ? 'error' : 'warn'](
           { err: error, delivery: event.id, event: event.event, attempt: event.attempts + 1 },

@@ -154,4 +154,11 @@ export const migrations: Migration[] = [
       ALTER TABLE proposals ALTER COLUMN created_at TYPE TEXT COLLATE "C";
     `,
   },
+  {
+    id: '0007_webhook_claims',
+    sql: `
+      ALTER TABLE github_webhook_events ADD COLUMN claimed_by TEXT;
+      ALTER TABLE github_webhook_events ADD COLUMN claimed_at TEXT;
+    `,
+  },
 ];

@@ -227,6 +227,11 @@ export interface DeliveryStore {
   recordWebhookEvent(event: Omit<WebhookEventRecord, 'attempts'>): Promise<boolean>;
   /** Oldest first. */
   pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
+  /**
+   * Takes a pending delivery for processing: true for one replica only, until
+   * it completes or fails it, or its claim is older than `leaseMs` (it died).
+   */
+  claimWebhookEvent(id: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   completeWebhookEvent(id: string, now: Date): Promise<void>;
   /** Counts a failed attempt; after `maxAttempts` the event is parked as failed. */
   failWebhookEvent(id: string, error: string, maxAttempts: number, now: Date): Promise<void>;

@@ -26,6 +26,14 @@ export function deliveryRepository(sql: Sql): DeliveryStore {
         receivedAt: new Date(String(r.received_at)),
       }));
     },
+    async claimWebhookEvent(id, owner, now, leaseMs) {
+      const r = await sql.run(
+        `UPDATE github_webhook_events SET claimed_by = ?, claimed_at = ?
+         WHERE id = ? AND status = 'pending' AND (claimed_at IS NULL OR claimed_at < ?)`,
+        [owner, iso(now), id, iso(new Date(now.getTime() - leaseMs))],
+      );
+      return r.changes === 1;
+    },
     async completeWebhookEvent(id, now) {
       await sql.run(
         `UPDATE github_webhook_events SET status = 'done', processed_at = ?, payload = '' WHERE id = ?`,
@@ -35,7 +43,7 @@ export function deliveryRepository(sql: Sql): DeliveryStore {
     async failWebhookEvent(id, error, maxAttempts, now) {
       await sql.run(
         `UPDATE github_webhook_events
-         SET attempts = attempts + 1, last_error = ?,
+         SET attempts = attempts + 1, last_error = ?, claimed_at = NULL,
              status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END,
              processed_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE processed_at END
          WHERE id = ?`,
