@@ -1,3 +1,6 @@
+import type { Opportunity } from '../domain/opportunity.ts';
+import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
+
 /**
  * One Store for all of gigops' state. Each feature owns one repository
  * interface here, implemented once in repositories/ against the small Sql
@@ -24,8 +27,6 @@ export interface SlotRecord {
   completedAt: Date | undefined;
   result: string | undefined;
 }
-
-import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
 
 /**
  * Exactly-once scheduling: a (job, slot) pair — `digest`/`2026-11-23T09:00`,
@@ -57,17 +58,11 @@ export interface MetaStore {
 }
 
 /** An opportunity as remembered: its data, what happened to it, where it was listed. */
-export interface OpportunityRecord {
-  /** `owner/repo#number`. */
-  id: string;
-  repo: string;
-  number: number;
-  url: string;
-  title: string;
-  labels: string[];
-  bodyExcerpt: string;
-  stars: number;
-  comments: number;
+export interface OpportunityRecord
+  extends Pick<
+    Opportunity,
+    'id' | 'repo' | 'number' | 'url' | 'title' | 'labels' | 'bodyExcerpt' | 'stars' | 'comments'
+  > {
   score: number;
   /** The reasons behind the score, as the radar rendered them (JSON-safe). */
   reasons: unknown[];
