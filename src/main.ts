@@ -53,7 +53,9 @@ export async function startGigops({
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);
-  const slack = createSlackApp(config, logger, { fetch: healthFetch(health, 'slack') });
+  const slack = createSlackApp(config, logger, {
+    fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack')),
+  });
   const deps: Deps = {
     config,
     logger,
@@ -82,7 +84,7 @@ export async function startGigops({
 
   const ackGate = new AckGate();
   registerListeners(slack.app, deps, ackGate);
-  const scheduler = new Scheduler(lifecycle, logger);
+  const scheduler = new Scheduler(lifecycle, logger, metrics);
   registerJobs(scheduler, deps);
 
   const routes: Routes = {

@@ -49,7 +49,7 @@ export function createMetrics(): Metrics {
     }),
     jobs: new Counter({
       name: 'gigops_jobs_total',
-      help: 'Scheduled jobs by outcome: run, skipped (slot taken), failed',
+      help: 'Scheduled jobs by outcome: fired (a cron tick ran), failed; snapshots also run, skipped (slot taken)',
       labelNames: ['job', 'outcome'],
       registers,
     }),

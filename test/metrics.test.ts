@@ -6,7 +6,7 @@ import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
 
 let t: TestBot;
 beforeAll(async () => {
-  t = await startTestBot();
+  t = await startTestBot('', { GITHUB_WEBHOOK_SECRET: 'metrics-webhook-secret' });
 });
 afterAll(async () => {
   await t.close();
@@ -21,6 +21,17 @@ describe('GET /metrics', () => {
       headers: signedHeaders(SIGNING_SECRET, body),
     });
     await t.slack.waitFor('response_url:/respond/metrics');
+
+    const unsigned = await fetch(`${t.url}/github/webhook`, {
+      method: 'POST',
+      body: '{}',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'd1',
+      },
+    });
+    expect(unsigned.status).toBe(401);
 
     const res = await fetch(`${t.url}/metrics`);
     expect(res.status).toBe(200);
@@ -40,5 +51,18 @@ describe('GET /metrics', () => {
       samples.find((s) => s.name === 'gigops_ack_seconds_count' && s.labels.kind === 'http')?.value,
     ).toBe(1);
     expect(samples.some((s) => s.name === 'gigops_process_resident_memory_bytes')).toBe(true);
+    expect(
+      samples.find(
+        (s) =>
+          s.name === 'gigops_upstream_requests_total' &&
+          s.labels.service === 'slack' &&
+          s.labels.endpoint === '/api/auth.test',
+      )?.value,
+    ).toBe(1);
+    expect(
+      samples.find(
+        (s) => s.name === 'gigops_webhook_deliveries_total' && s.labels.outcome === '401',
+      )?.labels.event,
+    ).toBe('pull_request');
   });
 });

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 
 export interface ScheduledJob {
   /** Stable name; also the `job` of the store slot it claims. */
@@ -20,10 +21,12 @@ export class Scheduler {
   readonly #tasks = new Map<string, ScheduledTask>();
   readonly #lifecycle: Lifecycle;
   readonly #logger: Logger;
+  readonly #metrics: Metrics | undefined;
 
-  constructor(lifecycle: Lifecycle, logger: Logger) {
+  constructor(lifecycle: Lifecycle, logger: Logger, metrics?: Metrics) {
     this.#lifecycle = lifecycle;
     this.#logger = logger.child({ component: 'scheduler' });
+    this.#metrics = metrics;
   }
 
   add(job: ScheduledJob): void {
@@ -32,9 +35,13 @@ export class Scheduler {
       (ctx) => {
         if (!this.#lifecycle.accepting) return;
         const slot = new Date(Math.floor(ctx.date.getTime() / 60_000) * 60_000);
-        const work = job.run(slot).catch((error: unknown) => {
-          this.#logger.error({ err: error, job: job.name, slot }, 'scheduled job failed');
-        });
+        const work = job.run(slot).then(
+          () => this.#metrics?.jobs.inc({ job: job.name, outcome: 'fired' }),
+          (error: unknown) => {
+            this.#metrics?.jobs.inc({ job: job.name, outcome: 'failed' });
+            this.#logger.error({ err: error, job: job.name, slot }, 'scheduled job failed');
+          },
+        );
         return this.#lifecycle.track(work);
       },
       { name: job.name, timezone: job.timezone, noOverlap: true },

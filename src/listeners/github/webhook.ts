@@ -43,6 +43,14 @@ export function githubWebhookHandler(
 ): Handler {
   const webhooks = new Webhooks({ secret });
   return async (req, res) => {
+    // Every answer counted for /metrics: event name and outcome (status code).
+    res.once('finish', () => {
+      const event = req.headers['x-github-event'];
+      deps.metrics.webhookDeliveries.inc({
+        event: typeof event === 'string' ? event.slice(0, 40) : 'unknown',
+        outcome: String(res.statusCode),
+      });
+    });
     if (!deps.lifecycle.accepting) return sendJson(res, 503, { error: 'shutting_down' });
     let raw: string;
     try {
