@@ -13,7 +13,6 @@ export interface Metrics {
   rateLimitWaits: Counter<'service'>;
   jobs: Counter<'job' | 'outcome'>;
   webhookDeliveries: Counter<'event' | 'outcome'>;
-  storeErrors: Counter<'operation'>;
 }
 
 export function createMetrics(): Metrics {
@@ -57,12 +56,6 @@ export function createMetrics(): Metrics {
       name: 'gigops_webhook_deliveries_total',
       help: 'GitHub webhook deliveries by event and outcome',
       labelNames: ['event', 'outcome'],
-      registers,
-    }),
-    storeErrors: new Counter({
-      name: 'gigops_store_errors_total',
-      help: 'Store operations that failed',
-      labelNames: ['operation'],
       registers,
     }),
   };
