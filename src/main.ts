@@ -39,6 +39,9 @@ export interface StartOptions {
   now?: () => Date;
 }
 
+/** How often the store's housekeeping runs, when the bot is idle. */
+const CHECKPOINT_EVERY_MS = 2_000;
+
 /** The composition root: builds every part, passes it in, starts serving. */
 export async function startGigops({
   env = process.env,
@@ -97,18 +100,15 @@ export async function startGigops({
   if (slackListener) {
     routes['POST /slack/events'] = rejectReplays((req, res) => {
       const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
-      const answered = ackGate.begin();
-      res.once('close', answered);
-      res.once('finish', () => {
-        answered();
-        stopTimer();
-      });
+      res.once('finish', () => stopTimer());
       return slackListener(req, res);
     });
   }
   if (config.env.GITHUB_WEBHOOK_SECRET)
-    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
-  const server = createHttpServer({ routes, lifecycle, logger });
+    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET, {
+      gate: ackGate,
+    });
+  const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -143,6 +143,16 @@ export async function startGigops({
     ),
   );
 
+  // Store housekeeping (SQLite's WAL checkpoint) in a quiet moment, never
+  // between a request and its answer.
+  const housekeeping = setInterval(() => {
+    void ackGate
+      .idle()
+      .then(() => store.checkpoint?.())
+      .catch((e: unknown) => logger.warn({ err: e }, 'store checkpoint failed'));
+  }, CHECKPOINT_EVERY_MS);
+  housekeeping.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
@@ -150,6 +160,7 @@ export async function startGigops({
       logger.info({ inFlight: lifecycle.inFlight }, 'stopping: finishing in-flight work');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      clearInterval(housekeeping);
       await scheduler.stop();
       await slack
         .stop()

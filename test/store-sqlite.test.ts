@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../src/store/migrations.ts';
 import { openSqlite } from '../src/store/sqlite/db.ts';
+import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { tempDir } from './support/env.ts';
 
 describe('SQLite store', () => {
@@ -20,6 +22,26 @@ describe('SQLite store', () => {
     );
     expect(second.prepare("SELECT value FROM meta WHERE key = 'k'").get()?.value).toBe('v');
     second.close();
+  });
+
+  it('leaves WAL checkpoints to checkpoint(), off the request path', async () => {
+    const dir = tempDir();
+    const store = createSqliteStore(dir);
+    const file = join(dir, 'gigops.sqlite');
+    const before = statSync(file).size;
+    // About 1,250 pages of WAL: past SQLite's default checkpoint at 1,000.
+    const payload = 'x'.repeat(25_000);
+    for (let i = 0; i < 200; i++)
+      await store.delivery.recordWebhookEvent({
+        id: `d${i}`,
+        event: 'pull_request',
+        payload,
+        receivedAt: new Date(),
+      });
+    expect(statSync(file).size).toBe(before);
+    await store.checkpoint?.();
+    expect(statSync(file).size).toBeGreaterThan(200 * 25_000);
+    await store.close();
   });
 
   it('applies only the migrations a file has not seen', () => {

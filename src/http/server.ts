@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Logger } from '../log.ts';
+import type { AckGate } from './ack-gate.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -13,6 +14,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Larger declared bodies get 413 before any handler runs. */
   maxBodyBytes?: number;
+  /** Counts every request until its answer is sent (see AckGate). */
+  gate?: AckGate;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +35,7 @@ export function createHttpServer({
   lifecycle,
   logger,
   maxBodyBytes = MAX_BODY_BYTES,
+  gate,
 }: HttpServerOptions): Server {
   const all: Routes = {
     'GET /healthz': (_req, res) => {
@@ -41,6 +45,11 @@ export function createHttpServer({
     ...routes,
   };
   const server = createServer((req, res) => {
+    if (gate) {
+      const answered = gate.begin();
+      res.once('finish', answered);
+      res.once('close', answered);
+    }
     const path = (req.url ?? '/').split('?')[0];
     const route = all[`${req.method} ${path}`];
     if (!route) {

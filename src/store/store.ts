@@ -16,6 +16,11 @@ export interface Store {
   readonly delivery: DeliveryStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
+  /**
+   * Housekeeping to do off the request path, when the bot is idle (SQLite:
+   * checkpoint the write-ahead log). Engines without any leave it out.
+   */
+  checkpoint?(): Promise<void>;
   close(): Promise<void>;
 }
 

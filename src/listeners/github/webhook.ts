@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Webhooks } from '@octokit/webhooks';
 import type { Deps } from '../../deps.ts';
+import type { AckGate } from '../../http/ack-gate.ts';
 import { type Handler, sendJson } from '../../http/server.ts';
 import { deliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
@@ -39,7 +40,7 @@ const header = (req: IncomingMessage, name: string) => {
 export function githubWebhookHandler(
   deps: Deps,
   secret: string,
-  maxBytes = MAX_WEBHOOK_BYTES,
+  { maxBytes = MAX_WEBHOOK_BYTES, gate }: { maxBytes?: number; gate?: AckGate } = {},
 ): Handler {
   const webhooks = new Webhooks({ secret });
   return async (req, res) => {
@@ -93,11 +94,12 @@ export function githubWebhookHandler(
     });
     if (!fresh) return sendJson(res, 200, { duplicate: id });
     sendJson(res, 202, { accepted: id });
-    // On the next turn of the event loop: deliveries already waiting get their 202 first.
-    setImmediate(() => {
-      drainWebhookEvents(deps, setup).catch((error: unknown) =>
-        deps.logger.error({ err: error }, 'webhook queue failed'),
-      );
-    });
+    // Deliveries (and Slack requests) already waiting get their answer first.
+    const ready = gate ? gate.idle() : new Promise<void>((r) => setImmediate(r));
+    void deps.lifecycle.track(
+      ready
+        .then(() => drainWebhookEvents(deps, setup))
+        .catch((error: unknown) => deps.logger.error({ err: error }, 'webhook queue failed')),
+    );
   };
 }

@@ -7,7 +7,13 @@ import { migrations as allMigrations, type Migration } from '../migrations.ts';
 export function openSqlite(path: string, migrations: Migration[] = allMigrations): DatabaseSync {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  // WAL checkpoints copy the log into the file and fsync it: milliseconds to
+  // tens of them. SQLite runs one inside whichever commit crosses 1000 pages,
+  // which may be a webhook's record before its 202; the bot checkpoints when
+  // idle instead (Store.checkpoint), and 10,000 pages (~40 MB) is the backstop.
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 10000;',
+  );
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
   );

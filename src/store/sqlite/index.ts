@@ -15,6 +15,9 @@ export function createSqliteStore(dataDir: string): Store {
     async ready() {
       return open;
     },
+    async checkpoint() {
+      if (open) db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    },
     async close() {
       if (!open) return;
       open = false;
