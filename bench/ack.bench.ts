@@ -2,8 +2,10 @@
  * Ack latency (issues 3 and 8) and resource use, with the bot under test
  * (`node bin/gigops.js start`) and a bare Bolt app that only acks
  * (support/bare-bolt.ts) each in its own process, against the same fakes in
- * this process. Runs alternate between the two, so neither gets a quieter
- * machine; each figure is the median over RUNS bursts.
+ * this process. The load generator is a process of its own (support/loadgen.ts)
+ * and, where `taskset` can, the server measured has a core to itself
+ * (support/processes.ts). Runs alternate between the two, so neither gets a
+ * quieter machine; each figure is the median over RUNS bursts after WARMUP.
  */
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { deliveryYaml, REPO } from '../test/support/delivery.ts';
@@ -16,32 +18,26 @@ import { githubHeaders } from '../test/support/github-sign.ts';
 import { buttonPress, radarIssues } from '../test/support/radar.ts';
 import { signedHeaders, slashCommandBody } from '../test/support/slack-sign.ts';
 import type { BenchModule, BenchResult } from './run.ts';
+import type { Prepared } from './support/loadgen.ts';
 import { median, percentile, ratio, triggerId, within } from './support/measure.ts';
-import { type Served, startBareProcess, startBotProcess } from './support/processes.ts';
+import {
+  type LoadGenerator,
+  pin,
+  type Served,
+  startBareProcess,
+  startBotProcess,
+  startLoadGenerator,
+  unpin,
+} from './support/processes.ts';
 
 const RUNS = 7;
+/** Untimed bursts first: both sides reach steady JIT-compiled code (about 5 bursts here). */
+const WARMUP = 5;
 const COMMANDS = 10_000;
 const WEBHOOK_SECRET = 'bench-webhook-secret';
 const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 
-type Request = () => { path: string; body: string; headers: Record<string, string>; ok: number };
-
-async function burst(url: string, n: number, request: Request): Promise<number[]> {
-  return within(
-    30_000,
-    `answers to ${n} concurrent requests at ${url}`,
-    Promise.all(
-      Array.from({ length: n }, async () => {
-        const { path, body, headers, ok } = request();
-        const t0 = performance.now();
-        const res = await fetch(`${url}${path}`, { method: 'POST', body, headers });
-        await res.arrayBuffer();
-        if (res.status !== ok) throw new Error(`bench: ${path} answered ${res.status}`);
-        return performance.now() - t0;
-      }),
-    ),
-  );
-}
+type Request = () => Prepared;
 
 /** Waits until the fakes have heard nothing for 150 ms: the bot's follow-up work is done. */
 async function settle(count: () => number): Promise<void> {
@@ -56,15 +52,23 @@ async function settle(count: () => number): Promise<void> {
 }
 
 async function compare(
+  load: LoadGenerator,
   bot: Served,
   bare: Served,
   n: number,
   request: Request,
   quiet: () => Promise<void>,
 ) {
-  await burst(bare.url, n, request);
-  await burst(bot.url, n, request);
-  await quiet();
+  const burst = (url: string) =>
+    load.burst(
+      url,
+      Array.from({ length: n }, () => request()),
+    );
+  for (let i = 0; i < WARMUP; i++) {
+    await burst(bare.url);
+    await burst(bot.url);
+    await quiet();
+  }
   const runs = {
     b50: [] as number[],
     b99: [] as number[],
@@ -72,9 +76,9 @@ async function compare(
     g99: [] as number[],
   };
   for (let i = 0; i < RUNS; i++) {
-    const b = await burst(bare.url, n, request);
+    const b = await burst(bare.url);
     await quiet();
-    const g = await burst(bot.url, n, request);
+    const g = await burst(bot.url);
     await quiet();
     runs.b50.push(percentile(b, 50));
     runs.b99.push(percentile(b, 99));
@@ -116,6 +120,9 @@ async function run(): Promise<BenchResult[]> {
     NOTION_API_URL: notion.url,
   };
   const yaml = deliveryYaml(notion.dataSourceId);
+  // The fakes and the load generator on the other cores than the server measured.
+  pin(process.pid, 'load');
+  const load = startLoadGenerator();
   const bare = await startBareProcess(env);
   const bot = await startBotProcess(yaml, env);
   const results: BenchResult[] = [];
@@ -128,7 +135,7 @@ async function run(): Promise<BenchResult[]> {
       });
       return { path: '/slack/events', body, headers: signedHeaders(SIGNING_SECRET, body), ok: 200 };
     };
-    await burst(bot.url, 1, gigs);
+    await load.burst(bot.url, [gigs()]);
     const listed = await within(10_000, 'the first /gigs list', slack.waitFor('chat.postMessage'));
     const blocks = listed.params.blocks as Array<{ block_id?: string }>;
     const target = blocks.find((b) => b.block_id?.startsWith('opp:'))!.block_id!.slice(4);
@@ -159,7 +166,7 @@ async function run(): Promise<BenchResult[]> {
     ];
     for (const [name, request] of kinds) {
       for (const n of [20, 100]) {
-        const r = await compare(bot, bare, n, acceptBoth(request), quiet);
+        const r = await compare(load, bot, bare, n, acceptBoth(request), quiet);
         process.stdout.write(`  ${name} ×${n}: ${JSON.stringify(r)}\n`);
         results.push(
           {
@@ -186,6 +193,8 @@ async function run(): Promise<BenchResult[]> {
     await bare.stop();
     await Promise.all([slack.stop(), gh.stop(), pulls.stop(), notion.stop()]);
     await proxy.stop();
+    load.stop();
+    unpin(process.pid);
   }
   void COMMANDS;
   return results;

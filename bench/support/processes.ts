@@ -3,17 +3,48 @@
  * runs it), so the load generator and the fakes in the bench process do not
  * share an event loop with what is measured.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../../test/support/env.ts';
+import type { Prepared } from './loadgen.ts';
 import { within } from './measure.ts';
 
 const BOT = fileURLToPath(new URL('../../bin/gigops.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
+const LOADGEN = fileURLToPath(new URL('./loadgen.ts', import.meta.url));
+
+/**
+ * On a machine with two or more cores the server measured (bot or bare app,
+ * never both at once) gets the last core to itself, and the load generator,
+ * the fakes and everything else share the others: one busy side no longer
+ * steals time from the other, so runs repeat. `BENCH_PIN=0` turns it off;
+ * without `taskset` (util-linux) nothing is pinned.
+ */
+export function pin(pid: number | undefined, role: 'server' | 'load'): boolean {
+  const cores = availableParallelism();
+  if (pid === undefined || cores < 2 || process.env.BENCH_PIN === '0') return false;
+  const cpus = role === 'server' ? String(cores - 1) : `0-${cores - 2}`;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives a process every core back (the bench process after the pinned benches). */
+export function unpin(pid: number): void {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${availableParallelism() - 1}`, String(pid)], {
+      stdio: 'ignore',
+    });
+  } catch {}
+}
 
 export interface Served {
   child: ChildProcess;
@@ -41,6 +72,7 @@ async function serve(script: string, args: string[], env: Record<string, string>
     env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  pin(child.pid, 'server');
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -91,4 +123,41 @@ export function startBotProcess(yaml: string, env: Record<string, string>): Prom
 /** The bare Bolt app that only acks (bench/support/bare-bolt.ts). */
 export function startBareProcess(env: Record<string, string>): Promise<Served> {
   return serve(BARE, [], env);
+}
+
+/** The load generator in its own process (support/loadgen.ts), pinned like the rest. */
+export interface LoadGenerator {
+  /** Fires every request at once; resolves with each one's latency in ms. */
+  burst(url: string, requests: Prepared[]): Promise<number[]>;
+  stop(): void;
+}
+
+export function startLoadGenerator(): LoadGenerator {
+  const child = fork(LOADGEN, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  pin(child.pid, 'load');
+  let next = 0;
+  const waiting = new Map<number, { resolve: (l: number[]) => void; reject: (e: Error) => void }>();
+  child.on('message', (m: { id: number; latencies?: number[]; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.error !== undefined || !m.latencies) w?.reject(new Error(m.error));
+    else w?.resolve(m.latencies);
+  });
+  child.on('exit', () => {
+    for (const w of waiting.values()) w.reject(new Error('bench: the load generator exited'));
+  });
+  return {
+    burst(url, requests) {
+      const id = ++next;
+      return within(
+        30_000,
+        `answers to ${requests.length} concurrent requests at ${url}`,
+        new Promise<number[]>((resolve, reject) => {
+          waiting.set(id, { resolve, reject });
+          child.send({ id, url, requests });
+        }),
+      );
+    },
+    stop: () => child.disconnect(),
+  };
 }
