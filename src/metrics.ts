@@ -48,7 +48,7 @@ export function createMetrics(): Metrics {
     }),
     jobs: new Counter({
       name: 'gigops_jobs_total',
-      help: 'Scheduled jobs by outcome: fired (a cron tick ran), failed; snapshots also run, skipped (slot taken)',
+      help: 'Scheduled jobs by outcome: fired (a cron tick ran), failed; snapshot, digest and delivery-reconcile also run, skipped (slot taken)',
       labelNames: ['job', 'outcome'],
       registers,
     }),
