@@ -48,8 +48,10 @@ export async function startGigops({
   const logger =
     options.logger ?? createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
   const lifecycle = new Lifecycle();
-  const store = await openStore(config.env);
   const metrics = createMetrics();
+  const store = await openStore(config.env, {
+    onError: (operation) => metrics.storeErrors.inc({ operation }),
+  });
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);

@@ -13,6 +13,7 @@ export interface Metrics {
   rateLimitWaits: Counter<'service'>;
   jobs: Counter<'job' | 'outcome'>;
   webhookDeliveries: Counter<'event' | 'outcome'>;
+  storeErrors: Counter<'operation'>;
 }
 
 export function createMetrics(): Metrics {
@@ -56,6 +57,12 @@ export function createMetrics(): Metrics {
       name: 'gigops_webhook_deliveries_total',
       help: 'GitHub webhook deliveries by event and outcome',
       labelNames: ['event', 'outcome'],
+      registers,
+    }),
+    storeErrors: new Counter({
+      name: 'gigops_store_errors_total',
+      help: 'Store operations that threw (database unreachable, constraint, bug), by operation',
+      labelNames: ['operation'],
       registers,
     }),
   };
