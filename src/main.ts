@@ -69,6 +69,7 @@ export async function startGigops({
       baseUrl: e.GITHUB_API_URL,
       logger,
       fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
+      onRateLimit: (kind) => metrics.rateLimitWaits.inc({ service: 'github', kind }),
     }),
     notion: e.NOTION_TOKEN
       ? createNotion({

@@ -10,7 +10,7 @@ export interface Metrics {
   slackRequests: Counter<'kind' | 'name' | 'outcome'>;
   ackSeconds: Histogram<'kind'>;
   upstreamRequests: Counter<'service' | 'endpoint' | 'status'>;
-  rateLimitWaits: Counter<'service'>;
+  rateLimitWaits: Counter<'service' | 'kind'>;
   jobs: Counter<'job' | 'outcome'>;
   webhookDeliveries: Counter<'event' | 'outcome'>;
   storeErrors: Counter<'operation'>;
@@ -43,8 +43,8 @@ export function createMetrics(): Metrics {
     }),
     rateLimitWaits: new Counter({
       name: 'gigops_rate_limit_waits_total',
-      help: 'Times an upstream rate limit made us wait or give up',
-      labelNames: ['service'],
+      help: 'Times an upstream rate limit made us wait or give up, by kind (GitHub: primary, secondary; Notion, Slack: 429)',
+      labelNames: ['service', 'kind'],
       registers,
     }),
     jobs: new Counter({
@@ -85,7 +85,9 @@ export function countingFetch(
     try {
       const res = await (base ?? globalThis.fetch)(input, init);
       metrics.upstreamRequests.inc({ service, endpoint, status: String(res.status) });
-      if (res.status === 429) metrics.rateLimitWaits.inc({ service });
+      // GitHub signals its limits with 403 as well as 429: the throttling plugin counts those.
+      if (res.status === 429 && service !== 'github')
+        metrics.rateLimitWaits.inc({ service, kind: '429' });
       return res;
     } catch (error) {
       metrics.upstreamRequests.inc({ service, endpoint, status: 'error' });
