@@ -6,6 +6,7 @@
  * its store does not implement opportunities on this branch, so SQLite only.
  */
 import { join } from 'node:path';
+import { DIGEST_LEASE_MS } from '../src/services/post-digest.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import type { OpportunityData, Store } from '../src/store/store.ts';
 import { tempDir } from '../test/support/env.ts';
@@ -52,10 +53,12 @@ async function timings(size: number) {
       const fresh = records.filter((x) => !x.postedInDigestAt).slice(0, PAGE);
       const claimed = await store.opportunities.claimForDigest(
         fresh.map((x) => x.id),
+        'bench',
         now,
+        DIGEST_LEASE_MS,
       );
       digest.push(performance.now() - t0);
-      await store.opportunities.releaseDigest(claimed);
+      await store.opportunities.releaseDigest(claimed, 'bench');
     }
     return { lookup: median(lookup), digest: median(digest) };
   } finally {

@@ -51,8 +51,10 @@ export async function startGigops({
   const logger =
     options.logger ?? createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
   const lifecycle = new Lifecycle();
-  const store = await openStore(config.env);
   const metrics = createMetrics();
+  const store = await openStore(config.env, {
+    onError: (operation) => metrics.storeErrors.inc({ operation }),
+  });
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);
@@ -70,6 +72,7 @@ export async function startGigops({
       baseUrl: e.GITHUB_API_URL,
       logger,
       fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
+      onRateLimit: (kind) => metrics.rateLimitWaits.inc({ service: 'github', kind }),
     }),
     notion: e.NOTION_TOKEN
       ? createNotion({

@@ -10,9 +10,10 @@ export interface Metrics {
   slackRequests: Counter<'kind' | 'name' | 'outcome'>;
   ackSeconds: Histogram<'kind'>;
   upstreamRequests: Counter<'service' | 'endpoint' | 'status'>;
-  rateLimitWaits: Counter<'service'>;
+  rateLimitWaits: Counter<'service' | 'kind'>;
   jobs: Counter<'job' | 'outcome'>;
   webhookDeliveries: Counter<'event' | 'outcome'>;
+  storeErrors: Counter<'operation'>;
 }
 
 export function createMetrics(): Metrics {
@@ -42,13 +43,13 @@ export function createMetrics(): Metrics {
     }),
     rateLimitWaits: new Counter({
       name: 'gigops_rate_limit_waits_total',
-      help: 'Times an upstream rate limit made us wait or give up',
-      labelNames: ['service'],
+      help: 'Times an upstream rate limit made us wait or give up, by kind (GitHub: primary, secondary; Notion, Slack: 429)',
+      labelNames: ['service', 'kind'],
       registers,
     }),
     jobs: new Counter({
       name: 'gigops_jobs_total',
-      help: 'Scheduled jobs by outcome: fired (a cron tick ran), failed; snapshots also run, skipped (slot taken)',
+      help: 'Scheduled jobs by outcome: fired (a cron tick ran), failed; snapshot, digest and delivery-reconcile also run, skipped (slot taken)',
       labelNames: ['job', 'outcome'],
       registers,
     }),
@@ -56,6 +57,12 @@ export function createMetrics(): Metrics {
       name: 'gigops_webhook_deliveries_total',
       help: 'GitHub webhook deliveries by event and outcome',
       labelNames: ['event', 'outcome'],
+      registers,
+    }),
+    storeErrors: new Counter({
+      name: 'gigops_store_errors_total',
+      help: 'Store operations that threw (database unreachable, constraint, bug), by operation',
+      labelNames: ['operation'],
       registers,
     }),
   };
@@ -78,7 +85,9 @@ export function countingFetch(
     try {
       const res = await (base ?? globalThis.fetch)(input, init);
       metrics.upstreamRequests.inc({ service, endpoint, status: String(res.status) });
-      if (res.status === 429) metrics.rateLimitWaits.inc({ service });
+      // GitHub signals its limits with 403 as well as 429: the throttling plugin counts those.
+      if (res.status === 429 && service !== 'github')
+        metrics.rateLimitWaits.inc({ service, kind: '429' });
       return res;
     } catch (error) {
       metrics.upstreamRequests.inc({ service, endpoint, status: 'error' });

@@ -4,11 +4,13 @@ import { createGitHub } from '../src/clients/github.ts';
 import { checkDeliverySetup } from '../src/services/check-delivery-setup.ts';
 import { reconcileDeliveries } from '../src/services/reconcile-deliveries.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
+import { startTestBot } from './support/bot.ts';
 import { fakeDeliverySetup, REPO, silentLogger } from './support/delivery.ts';
 import { tempDir } from './support/env.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeHttp, type FakeReply } from './support/fake-http.ts';
 import { FakeNotion } from './support/fake-notion.ts';
+import { parsePrometheus } from './support/prometheus.ts';
 
 // The production client, with its waits counted in milliseconds instead of
 // seconds (retryBaseMs) so retries cost no wall-clock time.
@@ -60,6 +62,38 @@ describe('GitHub faults at the client', () => {
       const res = await get(http.url);
       expect(res.data).toEqual({ number: 1 });
       expect(http.requests).toHaveLength(2);
+    } finally {
+      await http.stop();
+    }
+  });
+
+  it('reports each primary and secondary limit to onRateLimit, waited out or not', async () => {
+    const ok = { body: { number: 1 } };
+    const http = await scripted([
+      { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(0) } },
+      ok,
+      { status: 403, headers: { 'retry-after': '1' }, body: SECONDARY },
+      ok,
+      { status: 429, headers: { 'retry-after': '3600' }, body: SECONDARY },
+    ]);
+    const seen: Array<[string, boolean]> = [];
+    const github = createGitHub({
+      token: 'ghp_fault',
+      baseUrl: http.url,
+      logger: silentLogger,
+      retryBaseMs: 1,
+      onRateLimit: (kind, retrying) => seen.push([kind, retrying]),
+    });
+    const pull = () => github.rest.pulls.get({ owner: 'acme', repo: 'api', pull_number: 1 });
+    try {
+      expect((await pull()).data).toEqual({ number: 1 });
+      expect((await pull()).data).toEqual({ number: 1 });
+      await expect(pull()).rejects.toMatchObject({ status: 429 });
+      expect(seen).toEqual([
+        ['primary', true],
+        ['secondary', true],
+        ['secondary', false],
+      ]);
     } finally {
       await http.stop();
     }
@@ -169,5 +203,41 @@ describe('an unsynced pull request while GitHub is down', () => {
     expect(second.updated).toHaveLength(1);
     expect(notion.value(item, 'Status')).toBe('🔄 In Review');
     await deps.store.close();
+  });
+});
+
+describe('GitHub rate limits on /metrics', () => {
+  it('counts primary and secondary limits once each, a 429 included', async () => {
+    const http = await new FakeHttp().start();
+    http.route('GET /repos/acme/api/pulls/1', {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(3600) },
+      body: { message: 'API rate limit exceeded' },
+    });
+    http.route('GET /repos/acme/api/pulls/2', {
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: SECONDARY,
+    });
+    const t = await startTestBot('', { GITHUB_API_URL: http.url });
+    try {
+      const { github } = t.bot.deps;
+      for (const pull_number of [1, 2])
+        await expect(
+          github.rest.pulls.get({ owner: 'acme', repo: 'api', pull_number }),
+        ).rejects.toMatchObject({ status: pull_number === 1 ? 403 : 429 });
+      const { samples } = parsePrometheus(await (await fetch(`${t.url}/metrics`)).text());
+      expect(
+        samples
+          .filter((s) => s.name === 'gigops_rate_limit_waits_total')
+          .map((s) => [s.labels.service, s.labels.kind, s.value]),
+      ).toEqual([
+        ['github', 'primary', 1],
+        ['github', 'secondary', 1],
+      ]);
+    } finally {
+      await t.close();
+      await http.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestJob } from '../src/scheduling/digest.ts';
+import { DIGEST_LEASE_MS } from '../src/services/post-digest.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { BOT_TOKEN, tempDir } from './support/env.ts';
 import { FakeGitHub } from './support/fake-github.ts';
@@ -97,6 +98,41 @@ describe('scheduled digest', () => {
     nextSlot();
     const [posted] = await runDigest(t);
     expect(posted).toHaveLength(4);
+  });
+
+  it('a replica that dies before its post holds its items for the lease, then the next slot posts them', async () => {
+    const t = await bot();
+    // Another replica claims this slot and its four best items, and dies inside chat.postMessage.
+    let posting!: (ids: string[]) => void;
+    const reached = new Promise<string[]>((resolve) => {
+      posting = resolve;
+    });
+    const dying = {
+      chat: {
+        postMessage: (params: { blocks: Array<{ block_id?: string }> }) => {
+          posting(
+            params.blocks.flatMap((b) =>
+              b.block_id?.startsWith('opp:') ? [b.block_id.slice(4)] : [],
+            ),
+          );
+          return new Promise(() => {});
+        },
+      },
+    } as unknown as WebClient;
+    void digestJob({ ...t.bot.deps, instanceId: 'replica-dead' }, dying)!.run(clock);
+    const stuck = await reached;
+    expect(stuck).toHaveLength(4);
+
+    expect(await runDigest(t)).toEqual([]); // its slot: taken
+    clock = new Date(clock.getTime() + 5 * 60_000);
+    const [others] = await runDigest(t); // a slot within the lease: only the two it did not hold
+    expect(others).toHaveLength(2);
+    expect(others!.filter((id) => stuck.includes(id))).toEqual([]);
+    clock = new Date(clock.getTime() + DIGEST_LEASE_MS);
+    const [takenOver] = await runDigest(t);
+    expect([...takenOver!].sort()).toEqual([...stuck].sort());
+    nextSlot();
+    expect(await runDigest(t)).toEqual([]); // posted ones: never again
   });
 
   it('posts nothing and loses nothing while GitHub is down', async () => {

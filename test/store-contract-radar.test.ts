@@ -6,6 +6,7 @@ import { dropTestSchemas, engines } from './support/stores.ts';
 afterAll(dropTestSchemas);
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
+const LEASE = 15 * 60_000;
 const opportunity = (n: number, score: number, over: Partial<OpportunityData> = {}) => ({
   id: `acme/pool#${n}`,
   repo: 'acme/pool',
@@ -105,16 +106,56 @@ for (const engine of engines) {
       const ids = items.map((o) => o.id);
       const claims = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          (i % 2 ? a : b).opportunities.claimForDigest(i % 3 ? ids : [...ids].reverse(), t(1)),
+          (i % 2 ? a : b).opportunities.claimForDigest(
+            i % 3 ? ids : [...ids].reverse(),
+            `replica-${i}`,
+            t(1),
+            LEASE,
+          ),
         ),
       );
       expect(claims.flat().sort()).toEqual([...ids].sort());
-      await a.opportunities.releaseDigest(['acme/pool#3']);
-      expect(await b.opportunities.claimForDigest(['acme/pool#3', 'acme/pool#4'], t(2))).toEqual([
-        'acme/pool#3',
+      const owner = `replica-${claims.findIndex((c) => c.includes('acme/pool#3'))}`;
+      await a.opportunities.releaseDigest(['acme/pool#3'], 'someone-else');
+      expect(await b.opportunities.claimForDigest(['acme/pool#3'], 'r', t(2), LEASE)).toEqual([]);
+      await a.opportunities.releaseDigest(['acme/pool#3'], owner);
+      expect(
+        await b.opportunities.claimForDigest(['acme/pool#3', 'acme/pool#4'], 'r', t(2), LEASE),
+      ).toEqual(['acme/pool#3']);
+      // A claim is not a post: only markPostedInDigest sets postedInDigestAt.
+      expect((await a.opportunities.get('acme/pool#3'))?.postedInDigestAt).toBeUndefined();
+      await a.opportunities.markPostedInDigest(['acme/pool#3'], t(3));
+      await a.opportunities.markPostedInDigest(['acme/pool#3'], t(4));
+      expect((await a.opportunities.get('acme/pool#3'))?.postedInDigestAt).toEqual(t(3));
+      expect(await a.opportunities.claimForDigest([], 'r', t(3), LEASE)).toEqual([]);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('lets the next digest take items a dead replica claimed once the lease lapses, never posted ones', async () => {
+      const where = engine.location();
+      const [a, b] = await Promise.all([where.open(), where.open()]);
+      await a.opportunities.upsert(
+        [1, 2, 3].map((n) => opportunity(n, n)),
+        t(0),
+      );
+      const ids = ['acme/pool#1', 'acme/pool#2', 'acme/pool#3'];
+      expect(await a.opportunities.claimForDigest(ids, 'dead', t(0), LEASE)).toEqual(ids);
+      // The dead replica's post of #1 landed before it died; #2 and #3 never went out.
+      await a.opportunities.markPostedInDigest(['acme/pool#1'], t(1));
+      const within = new Date(t(0).getTime() + LEASE - 1);
+      expect(await b.opportunities.claimForDigest(ids, 'next', within, LEASE)).toEqual([]);
+      const after = new Date(t(0).getTime() + LEASE + 1);
+      const takeovers = await Promise.all([
+        a.opportunities.claimForDigest(ids, 'r1', after, LEASE),
+        b.opportunities.claimForDigest([...ids].reverse(), 'r2', after, LEASE),
       ]);
-      expect((await a.opportunities.get('acme/pool#3'))?.postedInDigestAt).toEqual(t(2));
-      expect(await a.opportunities.claimForDigest([], t(3))).toEqual([]);
+      expect(takeovers.flat().sort()).toEqual(['acme/pool#2', 'acme/pool#3']);
+      // A giving-back by the dead replica, woken up late, cannot undo the new claims.
+      await a.opportunities.releaseDigest(ids, 'dead');
+      expect(await b.opportunities.claimForDigest(ids, 'r3', after, LEASE)).toEqual([]);
+      await b.opportunities.markPostedInDigest(['acme/pool#2', 'acme/pool#3'], after);
+      const much = new Date(after.getTime() + 10 * LEASE);
+      expect(await a.opportunities.claimForDigest(ids, 'r4', much, LEASE)).toEqual([]);
       await Promise.all([a.close(), b.close()]);
     });
 

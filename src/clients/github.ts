@@ -20,7 +20,12 @@ export interface GitHubClientOptions {
   timeoutMs?: number;
   /** The unit the plugins' waits are counted in (1 s); tests shrink it. */
   retryBaseMs?: number;
+  /** Each rate limit the throttling plugin meets, whether it waits it out or gives up. */
+  onRateLimit?: (kind: RateLimitKind, retrying: boolean) => void;
 }
+
+/** GitHub's primary limit (`x-ratelimit-remaining: 0`) or a secondary one (`retry-after`). */
+export type RateLimitKind = 'primary' | 'secondary';
 
 /**
  * The one GitHub client: REST and GraphQL on GITHUB_API_URL, with the
@@ -35,10 +40,11 @@ export function createGitHub({
   fetch: fetchImpl = (url, init) => fetch(url, init),
   timeoutMs = 10_000,
   retryBaseMs = 1000,
+  onRateLimit,
 }: GitHubClientOptions): GitHubClient {
   const log = logger.child({ component: 'github' });
   const onLimit =
-    (kind: string) =>
+    (kind: RateLimitKind) =>
     (
       retryAfter: number,
       options: { method: string; url: string },
@@ -50,6 +56,7 @@ export function createGitHub({
         { kind, retryAfter, method: options.method, url: options.url, retrying },
         'GitHub rate limit',
       );
+      onRateLimit?.(kind, retrying);
       return retrying;
     };
   return new GitHub({

@@ -7,6 +7,16 @@ import type { ScheduledJob } from './scheduler.ts';
 export const RECONCILE_JOB = 'delivery-reconcile';
 
 /**
+ * How long a reconciliation slot's claim belongs to its replica. A replica
+ * that dies mid-run blocks nothing: once this lapses its slot may be taken
+ * over, and any later slot runs anyway. Nothing is lost either way: each
+ * repo's cursor moves only once its pull requests are synced, and writes
+ * compare with what Notion already shows, so the next run covers what the
+ * dead one left.
+ */
+export const RECONCILE_LEASE_MS = 15 * 60_000;
+
+/**
  * Reconciliation on `delivery.pollCron`, once per slot across replicas. It
  * also retries webhook events an earlier attempt could not finish.
  */
@@ -19,8 +29,19 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
     timezone: deps.config.timezone,
     async run(slotTime) {
       const slot = slotTime.toISOString();
-      if (!(await deps.store.jobs.claimSlot(RECONCILE_JOB, slot, deps.instanceId, deps.now())))
+      const { jobs } = deps.store;
+      if (
+        !(await jobs.claimSlot(
+          RECONCILE_JOB,
+          slot,
+          deps.instanceId,
+          deps.now(),
+          RECONCILE_LEASE_MS,
+        ))
+      ) {
+        deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
         return;
+      }
       try {
         // Fresh each run: a property renamed in Notion shows up within one poll.
         const check = await checkDeliverySetup(setup, { refresh: true });
@@ -29,19 +50,20 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
             { problems: check.problems },
             'reconciliation skipped: Notion schema mismatch (run /gigs sync for the fix)',
           );
-          await deps.store.jobs.completeSlot(RECONCILE_JOB, slot, 'schema_mismatch', deps.now());
+          await jobs.completeSlot(RECONCILE_JOB, slot, 'schema_mismatch', deps.now());
           return;
         }
         const report = await reconcileDeliveries(deps, setup, check.kinds);
-        await deps.store.jobs.completeSlot(
+        await jobs.completeSlot(
           RECONCILE_JOB,
           slot,
           JSON.stringify({ checked: report.checked, updated: report.updated.length }),
           deps.now(),
         );
+        deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'run' });
         await drainWebhookEvents(deps, setup);
       } catch (error) {
-        await deps.store.jobs.releaseSlot(RECONCILE_JOB, slot, deps.instanceId);
+        await jobs.releaseSlot(RECONCILE_JOB, slot, deps.instanceId);
         throw error;
       }
     },

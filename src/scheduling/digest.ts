@@ -1,12 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.ts';
-import { postDigest } from '../services/post-digest.ts';
+import { DIGEST_LEASE_MS, postDigest } from '../services/post-digest.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 /**
  * `radar.digest`: once per slot across replicas and restarts (the slot is
- * claimed in the store); a failed run gives its slot and its items back, so
- * nothing is lost and the next slot posts them.
+ * claimed in the store, as a lease); a failed run gives its slot and its items
+ * back, so nothing is lost and the next slot posts them. A replica that dies
+ * mid-run holds its items until DIGEST_LEASE_MS lapses; the next slot after
+ * that posts them.
  */
 export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefined {
   const digest = deps.config.radar.digest;
@@ -19,10 +21,14 @@ export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefine
     async run(slotTime) {
       const slot = slotTime.toISOString();
       const { jobs } = deps.store;
-      if (!(await jobs.claimSlot('digest', slot, deps.instanceId, deps.now()))) return;
+      if (!(await jobs.claimSlot('digest', slot, deps.instanceId, deps.now(), DIGEST_LEASE_MS))) {
+        deps.metrics.jobs.inc({ job: 'digest', outcome: 'skipped' });
+        return;
+      }
       try {
         const outcome = await postDigest(deps, slack);
         await jobs.completeSlot('digest', slot, outcome.ts ?? 'nothing new', deps.now());
+        deps.metrics.jobs.inc({ job: 'digest', outcome: 'run' });
         log.info({ slot, posted: outcome.posted.length }, 'digest done');
       } catch (error) {
         await jobs.releaseSlot('digest', slot, deps.instanceId);

@@ -9,10 +9,19 @@ export interface DigestOutcome {
 }
 
 /**
+ * How long a digest's claim (its slot, its items) belongs to its replica. A
+ * post takes seconds; an older unfinished claim means the replica died, and
+ * the next slot may claim and post those items.
+ */
+export const DIGEST_LEASE_MS = 15 * 60_000;
+
+/**
  * The scheduled digest: the best opportunities never posted by a digest
  * before, up to `radar.pageSize`; nothing new → nothing posted. Items are
- * claimed in the store before posting (so replicas never double-post) and
- * given back if the post fails (so the next slot posts them).
+ * claimed in the store before posting (so replicas never double-post), marked
+ * posted once Slack has the post, and given back if the post fails (so the
+ * next slot posts them). A claim whose replica died lapses after
+ * DIGEST_LEASE_MS; if the post had landed just before, it shows up twice.
  */
 export async function postDigest(deps: Deps, slack: WebClient): Promise<DigestOutcome> {
   const digest = deps.config.radar.digest;
@@ -22,21 +31,45 @@ export async function postDigest(deps: Deps, slack: WebClient): Promise<DigestOu
     (await deps.store.opportunities.getMany(open.map((o) => o.id))).map((r) => [r.id, r]),
   );
   const fresh = open.filter((o) => !records.get(o.id)?.postedInDigestAt);
-  const wanted = fresh.slice(0, deps.config.radar.pageSize).map((o) => o.id);
-  const claimed = new Set(await deps.store.opportunities.claimForDigest(wanted, deps.now()));
+  const claimed = await claimPage(
+    deps,
+    fresh.map((o) => o.id),
+    deps.config.radar.pageSize,
+  );
   const items = fresh.filter((o) => claimed.has(o.id));
   if (items.length === 0) return { posted: [], ts: undefined };
+  let ts: string | undefined;
   try {
     const res = await slack.chat.postMessage({
       channel: digest.channel,
       ...renderDigest(items, deps.config.locale, deps.now()),
       unfurl_links: false,
     });
-    const ids = items.map((o) => o.id);
-    if (res.ts) await deps.store.opportunities.markListed(ids, digest.channel, res.ts);
-    return { posted: ids, ts: res.ts };
+    ts = res.ts;
   } catch (error) {
-    await deps.store.opportunities.releaseDigest([...claimed]);
+    await deps.store.opportunities.releaseDigest([...claimed], deps.instanceId);
     throw error;
   }
+  const ids = items.map((o) => o.id);
+  await deps.store.opportunities.markPostedInDigest(ids, deps.now());
+  if (ts) await deps.store.opportunities.markListed(ids, digest.channel, ts);
+  return { posted: ids, ts };
+}
+
+/** Claims up to `limit` of the candidates, best first, reading past those another digest holds. */
+async function claimPage(deps: Deps, candidates: string[], limit: number): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  let next = 0;
+  while (claimed.size < limit && next < candidates.length) {
+    const batch = candidates.slice(next, next + limit - claimed.size);
+    next += batch.length;
+    const mine = await deps.store.opportunities.claimForDigest(
+      batch,
+      deps.instanceId,
+      deps.now(),
+      DIGEST_LEASE_MS,
+    );
+    for (const id of mine) claimed.add(id);
+  }
+  return claimed;
 }

@@ -1,15 +1,27 @@
 import type { Config } from '../config.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
+import { countStoreErrors } from './count-errors.ts';
 import { createPostgresStore } from './postgres/index.ts';
 import { createSqliteStore } from './sqlite/index.ts';
 import type { Store } from './store.ts';
 
 export type * from './store.ts';
 
+export interface OpenStoreOptions {
+  /** Told the name of every store operation that throws (for /metrics). */
+  onError?: (operation: string) => void;
+}
+
 /** The store the configuration asks for: PostgreSQL with DATABASE_URL, else embedded SQLite. */
 export async function openStore(
   env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>,
+  { onError }: OpenStoreOptions = {},
 ): Promise<Store> {
+  const store = await openEngine(env);
+  return onError ? countStoreErrors(store, onError) : store;
+}
+
+async function openEngine(env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>): Promise<Store> {
   if (env.DATABASE_URL) {
     try {
       return await createPostgresStore({ connectionString: env.DATABASE_URL });

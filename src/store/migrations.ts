@@ -161,4 +161,13 @@ export const migrations: Migration[] = [
       ALTER TABLE github_webhook_events ADD COLUMN claimed_at TEXT;
     `,
   },
+  {
+    // A digest claim becomes a lease (who, since when); posted_in_digest_at now means the
+    // post landed. Rows claimed before this migration keep counting as posted.
+    id: '0008_digest_claims',
+    sql: `
+      ALTER TABLE opportunities ADD COLUMN digest_claimed_by TEXT;
+      ALTER TABLE opportunities ADD COLUMN digest_claimed_at TEXT;
+    `,
+  },
 ];

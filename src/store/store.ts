@@ -75,7 +75,7 @@ export interface OpportunityRecord
   updatedAt: Date;
   /** Shown to a user by /gigs (marked "seen" in later lists). */
   shownAt: Date | undefined;
-  /** Posted by the scheduled digest: never posted by it again. */
+  /** Posted by the scheduled digest (the post landed): never posted by it again. */
   postedInDigestAt: Date | undefined;
   dismissedAt: Date | undefined;
   /** A proposal draft exists (any state): no longer listed. */
@@ -111,12 +111,20 @@ export interface OpportunityStore {
   /** Remembers the message that listed them (channel, ts). */
   markListed(ids: readonly string[], channel: string, ts: string): Promise<void>;
   /**
-   * Marks as posted in the digest those not posted before; returns the ids it
-   * marked, so concurrent digests never post the same one twice.
+   * Claims for `owner`'s digest those never posted and not claimed by another
+   * digest within `leaseMs` (an older claim is a dead replica's); returns the
+   * ids it claimed, so concurrent digests never post the same one twice.
    */
-  claimForDigest(ids: readonly string[], now: Date): Promise<string[]>;
-  /** Gives back digest claims whose post failed, so the next slot posts them. */
-  releaseDigest(ids: readonly string[]): Promise<void>;
+  claimForDigest(
+    ids: readonly string[],
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<string[]>;
+  /** Records that the digest post landed: no digest claims these again. */
+  markPostedInDigest(ids: readonly string[], now: Date): Promise<void>;
+  /** Gives back `owner`'s unposted claims (its post failed), so the next slot posts them. */
+  releaseDigest(ids: readonly string[], owner: string): Promise<void>;
   markProposed(id: string, now?: Date): Promise<void>;
   dismiss(id: string, now?: Date): Promise<void>;
   /** Still-open ones first seen after `since` (all when undefined), best score first. */

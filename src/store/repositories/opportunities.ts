@@ -28,7 +28,7 @@ const values = (o: OpportunityData, now: Date): Param[] => [
 
 /** The radar's memory. Every "mark" is one conditional UPDATE, so replicas never both win. */
 export function opportunityRepository(sql: Sql): OpportunityStore {
-  /** `UPDATE … SET set WHERE [only AND] id IN (ids)`, in chunks. */
+  /** `UPDATE … SET set WHERE [only AND] id IN (ids)`, in chunks; `params` fill set's, then only's `?`. */
   const update = async (set: string, params: Param[], ids: readonly string[], only = '') => {
     for (const chunk of chunks(ids)) {
       await sql.run(
@@ -82,20 +82,31 @@ export function opportunityRepository(sql: Sql): OpportunityStore {
     async markListed(ids, channel, ts) {
       await update('listed_channel = ?, listed_ts = ?', [channel, ts], ids);
     },
-    async claimForDigest(ids, now) {
+    async claimForDigest(ids, owner, now, leaseMs) {
       const claimed = new Set<string>();
+      const stale = iso(new Date(now.getTime() - leaseMs));
       for (const chunk of chunks(ids)) {
         const rows = await sql.all(
-          `UPDATE opportunities SET posted_in_digest_at = ?
-           WHERE posted_in_digest_at IS NULL AND id IN (${marks(chunk.length)}) RETURNING id`,
-          [iso(now), ...chunk],
+          `UPDATE opportunities SET digest_claimed_by = ?, digest_claimed_at = ?
+           WHERE posted_in_digest_at IS NULL
+             AND (digest_claimed_at IS NULL OR digest_claimed_at < ?)
+             AND id IN (${marks(chunk.length)}) RETURNING id`,
+          [owner, iso(now), stale, ...chunk],
         );
         for (const r of rows) claimed.add(String(r.id));
       }
       return ids.filter((id) => claimed.has(id));
     },
-    async releaseDigest(ids) {
-      await update('posted_in_digest_at = NULL', [], ids);
+    async markPostedInDigest(ids, now) {
+      await update('posted_in_digest_at = ?', [iso(now)], ids, 'posted_in_digest_at IS NULL');
+    },
+    async releaseDigest(ids, owner) {
+      await update(
+        'digest_claimed_by = NULL, digest_claimed_at = NULL',
+        [owner],
+        ids,
+        'posted_in_digest_at IS NULL AND digest_claimed_by = ?',
+      );
     },
     async markProposed(id, now = new Date()) {
       await ensure(id, now);
