@@ -65,6 +65,7 @@ describe('countStoreErrors', () => {
         ...createRepositories(sql),
         ready: fail,
         close: async () => {},
+        checkpoint: fail,
       },
       (operation) => seen.push(operation),
     );
@@ -72,9 +73,10 @@ describe('countStoreErrors', () => {
     await expect(store.jobs.claimSlot('digest', 's', 'me', now)).rejects.toBe(broken);
     await expect(store.opportunities.upsert([{ id: 'a/b#1' } as never], now)).rejects.toBe(broken);
     await expect(store.ready()).rejects.toBe(broken);
+    await expect(store.checkpoint?.()).rejects.toBe(broken);
     await store.opportunities.upsert([], now); // no statement: nothing fails
     await store.close();
-    expect(seen).toEqual(['jobs.claimSlot', 'opportunities.upsert', 'ready']);
+    expect(seen).toEqual(['jobs.claimSlot', 'opportunities.upsert', 'ready', 'checkpoint']);
     expect(store.engine).toBe('postgres');
   });
 });

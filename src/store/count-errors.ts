@@ -34,5 +34,6 @@ export function countStoreErrors(store: Store, onError: (operation: string) => v
     delivery: repository('delivery', store.delivery),
     ready: wrap('ready', () => store.ready()),
     close: wrap('close', () => store.close()),
+    ...(store.checkpoint && { checkpoint: wrap('checkpoint', store.checkpoint.bind(store)) }),
   };
 }
