@@ -1,5 +1,6 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
 import { tempDir } from './support/env.ts';
@@ -202,6 +203,15 @@ describe('crash safety between the answer and the Notion write', () => {
     await notion.waitFor((r) => r.method === 'PATCH' && r.status === 500);
     await first.close();
     expect(notion.value(item, 'Status')).toBe('Not started');
+    // What was recorded is the pull request it concerns, not GitHub's whole body.
+    const store = createSqliteStore(dataDir);
+    const [recorded] = await store.delivery.pendingWebhookEvents(10);
+    await store.close();
+    expect(body.length).toBeGreaterThan(20_000);
+    expect(recorded!.payload.length).toBeLessThan(2_000);
+    expect(JSON.parse(recorded!.payload).targets).toMatchObject([
+      { pr: { repo: 'Codertocat/Hello-World', number: 2, state: 'open' } },
+    ]);
 
     // Second life, same store: the delivery is still pending and runs at start-up.
     const second = await bot(notion, github, dataDir);

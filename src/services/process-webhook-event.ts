@@ -62,6 +62,21 @@ export function webhookTargets(
   }
 }
 
+/**
+ * What the store keeps of a delivery: its targets, a few hundred bytes, not
+ * GitHub's body (tens of kilobytes, most of it repository and user records),
+ * so recording it before the 202 writes little.
+ */
+export const encodeTargets = (targets: readonly WebhookTarget[]): string =>
+  JSON.stringify({ targets });
+
+/** The targets of a recorded delivery: encoded ones, or a whole GitHub body (older records). */
+function recordedTargets(event: string, payload: string, repos: readonly string[]) {
+  const parsed = JSON.parse(payload) as { targets?: unknown };
+  if (Array.isArray(parsed.targets)) return parsed.targets as WebhookTarget[];
+  return webhookTargets(event, parsed, repos);
+}
+
 /** One recorded webhook delivery, brought into Notion. Throws to be retried. */
 export async function processWebhookEvent(
   deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github'>,
@@ -70,7 +85,7 @@ export async function processWebhookEvent(
   payload: string,
   ctx: SyncContext,
 ): Promise<SyncOutcome[]> {
-  const targets = webhookTargets(event, JSON.parse(payload), setup.delivery.repos);
+  const targets = recordedTargets(event, payload, setup.delivery.repos);
   const outcomes: SyncOutcome[] = [];
   for (const target of targets) {
     const pr =

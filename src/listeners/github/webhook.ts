@@ -5,7 +5,12 @@ import type { AckGate } from '../../http/ack-gate.ts';
 import { type Handler, sendJson } from '../../http/server.ts';
 import { deliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
-import { DELIVERY_EVENTS, webhookTargets } from '../../services/process-webhook-event.ts';
+import {
+  DELIVERY_EVENTS,
+  encodeTargets,
+  type WebhookTarget,
+  webhookTargets,
+} from '../../services/process-webhook-event.ts';
 
 /** GitHub sends at most 25 MB; pull request events are tens of kilobytes. */
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -77,19 +82,19 @@ export function githubWebhookHandler(
     if (type !== 'application/json' && type !== FORM)
       return sendJson(res, 415, { error: 'unsupported_media_type', expected: 'application/json' });
     const json = type === FORM ? (new URLSearchParams(raw).get('payload') ?? '') : raw;
-    let targets: number;
+    let targets: WebhookTarget[];
     try {
-      targets = webhookTargets(event, JSON.parse(json), setup.delivery.repos).length;
+      targets = webhookTargets(event, JSON.parse(json), setup.delivery.repos);
     } catch (error) {
       deps.logger.warn({ err: error, delivery: id, event }, 'unreadable webhook body');
       return sendJson(res, 400, { error: 'unreadable_payload' });
     }
-    if (targets === 0) return sendJson(res, 200, { ignored: event });
+    if (targets.length === 0) return sendJson(res, 200, { ignored: event });
 
     const fresh = await deps.store.delivery.recordWebhookEvent({
       id,
       event,
-      payload: json,
+      payload: encodeTargets(targets),
       receivedAt: deps.now(),
     });
     if (!fresh) return sendJson(res, 200, { duplicate: id });
