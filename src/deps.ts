@@ -26,6 +26,11 @@ export interface Deps {
   slack: WebClient;
   /** Last success / last error per integration, shown on the App Home. */
   health: IntegrationHealth;
+  /**
+   * Resolves once no request waits for its answer (src/http/ack-gate.ts):
+   * background work awaits it between steps, so acks go first.
+   */
+  idle?: () => Promise<void>;
 }
 
 /** What the radar needs: the terminal CLI builds just this, without Slack. */

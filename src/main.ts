@@ -61,6 +61,7 @@ export async function startGigops({
   const slack = createSlackApp(config, logger, {
     fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack')),
   });
+  const ackGate = new AckGate();
   const deps: Deps = {
     config,
     logger,
@@ -86,9 +87,9 @@ export async function startGigops({
     instanceId: randomUUID(),
     slack: slack.app.client,
     health,
+    idle: () => ackGate.idle(),
   };
 
-  const ackGate = new AckGate();
   registerListeners(slack.app, deps, ackGate);
   const scheduler = new Scheduler(lifecycle, logger, metrics);
   registerJobs(scheduler, deps);
@@ -108,9 +109,7 @@ export async function startGigops({
     });
   }
   if (config.env.GITHUB_WEBHOOK_SECRET)
-    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET, {
-      gate: ackGate,
-    });
+    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
   const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate });
 
   try {

@@ -18,7 +18,7 @@ export const pullRequestSchema = z.object({
   head: z.object({ sha: z.string() }),
   base: z.object({ repo: z.object({ full_name: z.string() }) }),
   requested_reviewers: z
-    .array(z.object({ login: z.string().optional() }).loose())
+    .array(z.object({ login: z.string().optional() }))
     .nullish()
     .transform((rs) => (rs ?? []).flatMap((r) => (r.login ? [r.login] : []))),
 });

@@ -24,7 +24,7 @@ const states = new WeakMap<object, DrainState>();
  * at start-up it replays what a crash left pending.
  */
 export function drainWebhookEvents(
-  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId'>,
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId' | 'idle'>,
   setup: DeliverySetup,
 ): Promise<void> {
   let state = states.get(deps.store);
@@ -52,7 +52,7 @@ export function drainWebhookEvents(
 }
 
 async function drainOnce(
-  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId'>,
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId' | 'idle'>,
   setup: DeliverySetup,
 ): Promise<void> {
   const check = await checkDeliverySetup(setup);
@@ -72,6 +72,8 @@ async function drainOnce(
     );
     if (batch.length === 0) return;
     for (const event of batch) {
+      // A burst of deliveries (or Slack requests) is answered before the next one is worked on.
+      await deps.idle?.();
       // Several replicas may drain at once (start-up replay): one processes each.
       const mine = await deps.store.delivery.claimWebhookEvent(
         event.id,

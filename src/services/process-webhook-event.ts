@@ -22,17 +22,16 @@ const PULL_REQUEST_ACTIONS = new Set([
   'synchronize',
 ]);
 
-const repository = z.object({ full_name: z.string() }).loose();
-const prRefs = z.array(z.object({ number: z.number().int() }).loose());
-const payloadSchema = z
-  .object({
-    action: z.string().optional(),
-    repository: repository.optional(),
-    pull_request: z.unknown().optional(),
-    check_suite: z.object({ pull_requests: prRefs }).loose().optional(),
-    check_run: z.object({ pull_requests: prRefs }).loose().optional(),
-  })
-  .loose();
+// Only the fields read; zod drops the rest of GitHub's body rather than copy it.
+const repository = z.object({ full_name: z.string() });
+const prRefs = z.array(z.object({ number: z.number().int() }));
+const payloadSchema = z.object({
+  action: z.string().optional(),
+  repository: repository.optional(),
+  pull_request: z.unknown().optional(),
+  check_suite: z.object({ pull_requests: prRefs }).optional(),
+  check_run: z.object({ pull_requests: prRefs }).optional(),
+});
 
 /** What an event is about: the pull request itself when the body has it, else its number. */
 export type WebhookTarget = { pr: PullRequest } | { repo: string; number: number };

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Webhooks } from '@octokit/webhooks';
 import type { Deps } from '../../deps.ts';
-import type { AckGate } from '../../http/ack-gate.ts';
 import { type Handler, sendJson } from '../../http/server.ts';
 import { deliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
@@ -45,7 +44,7 @@ const header = (req: IncomingMessage, name: string) => {
 export function githubWebhookHandler(
   deps: Deps,
   secret: string,
-  { maxBytes = MAX_WEBHOOK_BYTES, gate }: { maxBytes?: number; gate?: AckGate } = {},
+  maxBytes = MAX_WEBHOOK_BYTES,
 ): Handler {
   const webhooks = new Webhooks({ secret });
   return async (req, res) => {
@@ -100,7 +99,7 @@ export function githubWebhookHandler(
     if (!fresh) return sendJson(res, 200, { duplicate: id });
     sendJson(res, 202, { accepted: id });
     // Deliveries (and Slack requests) already waiting get their answer first.
-    const ready = gate ? gate.idle() : new Promise<void>((r) => setImmediate(r));
+    const ready = deps.idle?.() ?? new Promise<void>((r) => setImmediate(r));
     void deps.lifecycle.track(
       ready
         .then(() => drainWebhookEvents(deps, setup))

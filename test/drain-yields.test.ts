@@ -1,0 +1,113 @@
+import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGitHub } from '../src/clients/github.ts';
+import { Lifecycle } from '../src/lifecycle.ts';
+import { drainWebhookEvents } from '../src/services/drain-webhook-events.ts';
+import { createSqliteStore } from '../src/store/sqlite/index.ts';
+import { fakeDeliverySetup, REPO, silentLogger } from './support/delivery.ts';
+import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
+import { FakeNotion } from './support/fake-notion.ts';
+
+const opened = examples.find((e) => e.name === 'pull_request')!.examples[0] as unknown as Record<
+  string,
+  unknown
+>;
+
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+describe('webhook drain', () => {
+  it('waits for deps.idle before each delivery, so requests waiting for an answer go first', async () => {
+    const notion = await new FakeNotion().start();
+    const github = await new FakeGitHubPulls().start();
+    const store = createSqliteStore(':memory:');
+    stops.push(
+      () => notion.stop(),
+      () => github.stop(),
+      () => store.close(),
+    );
+    const items: string[] = [];
+    for (const n of [1, 2]) {
+      const pageId = notion.addItem({ title: `Task ${n}`, status: 'Not started' });
+      items.push(pageId);
+      const pr = github.setPull(REPO, { number: n, body: `Notion: ${pageId}` });
+      await store.delivery.recordWebhookEvent({
+        id: `delivery-${n}`,
+        event: 'pull_request',
+        payload: JSON.stringify({ ...opened, number: n, pull_request: pr }),
+        receivedAt: new Date(Date.UTC(2026, 10, 23, 0, 0, n)),
+      });
+    }
+    // The gate: each call waits for the test to let one step through.
+    const turns: Array<() => void> = [];
+    const idle = () => new Promise<void>((resolve) => turns.push(resolve));
+    const next = async () => {
+      while (turns.length === 0) await new Promise((r) => setTimeout(r, 5));
+      turns.shift()!();
+    };
+    const lifecycle = new Lifecycle();
+    lifecycle.phase = 'ready';
+    const drained = drainWebhookEvents(
+      {
+        store,
+        lifecycle,
+        logger: silentLogger,
+        now: () => new Date(),
+        github: createGitHub({ token: undefined, baseUrl: github.url, logger: silentLogger }),
+        instanceId: 'test',
+        idle,
+      },
+      fakeDeliverySetup(notion, { rateLimit: { requestsPerSecond: 1000, burst: 1000 } }),
+    );
+
+    await next();
+    await notion.waitFor((r) => r.method === 'PATCH');
+    await new Promise((r) => setTimeout(r, 100));
+    // The second delivery waits for its turn.
+    expect(items.map((id) => notion.value(id, 'Status'))).toEqual(['🔄 In Review', 'Not started']);
+    await next();
+    await drained;
+    expect(items.map((id) => notion.value(id, 'Status'))).toEqual(['🔄 In Review', '🔄 In Review']);
+    expect(await store.delivery.pendingWebhookEvents(10)).toEqual([]);
+  });
+
+  it('holds a delivery while the gate stays closed', async () => {
+    const store = createSqliteStore(':memory:');
+    const notion = await new FakeNotion().start();
+    stops.push(
+      () => notion.stop(),
+      () => store.close(),
+    );
+    await store.delivery.recordWebhookEvent({
+      id: 'held',
+      event: 'pull_request',
+      payload: JSON.stringify(opened),
+      receivedAt: new Date(),
+    });
+    const lifecycle = new Lifecycle();
+    lifecycle.phase = 'ready';
+    let asked = 0;
+    void drainWebhookEvents(
+      {
+        store,
+        lifecycle,
+        logger: silentLogger,
+        now: () => new Date(),
+        github: createGitHub({ token: undefined, baseUrl: notion.url, logger: silentLogger }),
+        instanceId: 'test',
+        idle: () => {
+          asked += 1;
+          return new Promise<void>(() => {});
+        },
+      },
+      fakeDeliverySetup(notion),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(asked).toBe(1);
+    expect(notion.requests.filter((r) => r.path.startsWith('/v1/pages'))).toEqual([]);
+    expect(await store.delivery.pendingWebhookEvents(10)).toHaveLength(1);
+    lifecycle.phase = 'stopping';
+  });
+});
