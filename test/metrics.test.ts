@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
 import { parsePrometheus } from './support/prometheus.ts';
+import { buttonPress } from './support/radar.ts';
 import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
 
 let t: TestBot;
@@ -64,5 +65,29 @@ describe('GET /metrics', () => {
         (s) => s.name === 'gigops_webhook_deliveries_total' && s.labels.outcome === '401',
       )?.labels.event,
     ).toBe('pull_request');
+  });
+
+  it('counts a listener that throws as an error, and tells the user it failed', async () => {
+    // The store goes away under the bot: Dismiss acks, then its write throws.
+    await t.bot.deps.store.close();
+    const body = buttonPress({
+      actionId: 'opportunity_dismiss',
+      value: 'golang/go#1',
+      message: { ts: '1700000001.000100', blocks: [] },
+      responseUrl: t.slack.responseUrl('broken'),
+    });
+    const res = await fetch(`${t.url}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: signedHeaders(SIGNING_SECRET, body),
+    });
+    expect(res.status).toBe(200);
+    const told = await t.slack.waitFor('response_url:/respond/broken');
+    expect(told.params.text).toMatch(/went wrong on our side/);
+    const { samples } = parsePrometheus(await (await fetch(`${t.url}/metrics`)).text());
+    const dismiss = samples.filter(
+      (s) => s.name === 'gigops_slack_requests_total' && s.labels.name === 'opportunity_dismiss',
+    );
+    expect(dismiss.map((s) => [s.labels.outcome, s.value])).toEqual([['error', 1]]);
   });
 });

@@ -22,8 +22,9 @@ export function registerListeners(app: App, deps: Deps, gate = new AckGate()): v
     await deps.lifecycle.track(next());
   });
   countAndGuard(app, deps, gate);
+  // A listener's error goes on to countAndGuard, which logs it once and counts it.
   app.error(async (error) => {
-    deps.logger.error({ err: error }, 'unhandled listener error');
+    throw error;
   });
 
   const handlers: GigsHandlers = {
@@ -65,7 +66,8 @@ export function describeRequest(body: Record<string, unknown>): { kind: string; 
  * Wraps App.processEvent, the one door every receiver (HTTP and Socket Mode)
  * uses, to count each request by kind, name and outcome for /metrics, and to
  * answer requests no listener acked — a button from an old message, a modal of
- * a record that is gone — so Slack shows no error and the user hears why.
+ * a record that is gone — so Slack shows no error and the user hears why. A
+ * listener that throws is counted as `error`, and the user is told it failed.
  */
 function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
   const processEvent = app.processEvent.bind(app);
@@ -91,21 +93,33 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
       },
     );
     deps.metrics.slackRequests.inc({ kind, name, outcome });
-    if (!acked && kind !== 'event') await answerUnhandled(event, kind, name, deps);
+    if (kind !== 'event' && (!acked || outcome === 'error'))
+      await answer(event, kind, name, outcome, acked, deps);
   };
 }
 
-async function answerUnhandled(event: ReceiverEvent, kind: string, name: string, deps: Deps) {
-  deps.logger.warn({ kind, name }, 'no listener handled this Slack request');
-  await event.ack().catch(() => {});
+/** Acks what no listener acked, and tells the user why: an old button, or a failure. */
+async function answer(
+  event: ReceiverEvent,
+  kind: string,
+  name: string,
+  outcome: string,
+  acked: boolean,
+  deps: Deps,
+) {
+  if (outcome === 'unhandled')
+    deps.logger.warn({ kind, name }, 'no listener handled this Slack request');
+  if (!acked) await event.ack().catch(() => {});
   const responseUrl = event.body.response_url;
-  if (kind !== 'block_actions' || typeof responseUrl !== 'string') return;
-  const text = commonCopy(deps.config.locale).staleAction;
+  if (typeof responseUrl !== 'string') return;
+  if (outcome === 'unhandled' && kind !== 'block_actions') return;
+  const copy = commonCopy(deps.config.locale);
+  const text = outcome === 'error' ? copy.somethingFailed : copy.staleAction;
   await fetch(responseUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
   }).catch((error: unknown) =>
-    deps.logger.warn({ err: error }, 'could not answer an unhandled action'),
+    deps.logger.warn({ err: error }, 'could not tell the user about their request'),
   );
 }
