@@ -10,13 +10,17 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/data \
-    PORT=3000
+    PORT=3000 \
+    NODE_COMPILE_CACHE=/app/.node-compile-cache
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json manifest.yml ./
 COPY bin ./bin
 COPY src ./src
-RUN mkdir -p /data && chown node:node /data
+# `help` loads every module `start` does: the image ships their type-erased,
+# compiled code, so even the first start skips type stripping (bin/gigops.js).
+RUN node bin/gigops.js help >/dev/null \
+ && mkdir -p /data && chown -R node:node /data /app/.node-compile-cache
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

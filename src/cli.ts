@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import { runGigs } from './cli-gigs.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatChecklist, runDoctor } from './doctor/index.ts';
@@ -49,6 +50,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
+  // Every module start-up needs is loaded now: write the compile cache
+  // (bin/gigops.js) today rather than at exit, which a SIGKILL or crash skips.
+  flushCompileCache();
   const signal = await signalled;
   logger.info({ signal }, 'signal received');
   try {
