@@ -6,6 +6,7 @@ import { createNotion } from './clients/notion.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { AckGate } from './http/ack-gate.ts';
+import { bufferedFetch } from './http/buffered-fetch.ts';
 import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
@@ -53,8 +54,10 @@ export async function startGigops({
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);
+  // Slack is called on every interaction: bufferedFetch keeps those responses
+  // out of the old generation (see there). GitHub and Notion keep global fetch.
   const slack = createSlackApp(config, logger, {
-    fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack')),
+    fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack', bufferedFetch)),
   });
   const deps: Deps = {
     config,
