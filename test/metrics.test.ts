@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpointOf } from '../src/metrics.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
 import { parsePrometheus } from './support/prometheus.ts';
@@ -64,5 +65,19 @@ describe('GET /metrics', () => {
         (s) => s.name === 'gigops_webhook_deliveries_total' && s.labels.outcome === '401',
       )?.labels.event,
     ).toBe('pull_request');
+  });
+});
+
+describe('upstream endpoint labels', () => {
+  it('fold ids and tokens, so unique response_url and upload URLs add no time series', () => {
+    expect(endpointOf('/commands/T0ABCDEF12/1234567890123/AbCdEfGhIjKlMnOpQrStUvWx')).toBe(
+      '/commands/T0ABCDEF12/:n/:token',
+    );
+    expect(endpointOf('/upload/v1/CwABAAAAXbQvs0l2dDk5UvZbl0e8SQoAAAAAQ')).toBe(
+      '/upload/v1/:token',
+    );
+    expect(endpointOf('/v1/pages/0f3a5b2c-1d4e-4f6a-8b9c-0d1e2f3a4b5c')).toBe('/v1/pages/:id');
+    expect(endpointOf('/repos/acme/widgets/pulls/42')).toBe('/repos/acme/widgets/pulls/:n');
+    expect(endpointOf('/api/chat.postMessage')).toBe('/api/chat.postMessage');
   });
 });
