@@ -1,7 +1,8 @@
 /**
  * The bot under test and its baseline, each in its own process (as `npm start`
- * runs it), so the load generator and the fakes in the bench process do not
- * share an event loop with what is measured.
+ * runs it, with the node flags of package.json's start script), so the load
+ * generator and the fakes in the bench process do not share an event loop
+ * with what is measured.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,6 +15,21 @@ import { within } from './measure.ts';
 
 const BOT = fileURLToPath(new URL('../../bin/gigops.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
+
+/** The node flags `npm start` gives the bot: what users run is what is measured. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...words] = pkg.scripts.start.trim().split(/\s+/);
+  const at = words.indexOf('bin/gigops.js');
+  if (node !== 'node' || at < 0 || words.slice(at + 1).join(' ') !== 'start') {
+    throw new Error(
+      `bench: npm start is not "node [flags] bin/gigops.js start": ${pkg.scripts.start}`,
+    );
+  }
+  return words.slice(0, at);
+}
 
 export interface Served {
   child: ChildProcess;
@@ -33,10 +49,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function serve(script: string, args: string[], env: Record<string, string>): Promise<Served> {
+async function serve(
+  nodeFlags: string[],
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Served> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     cwd: tempDir('gigops-bench-'),
     env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -75,12 +96,12 @@ async function serve(script: string, args: string[], env: Record<string, string>
   };
 }
 
-/** `node bin/gigops.js start` with this gigops.yml and environment (HTTP mode). */
+/** `npm start`'s `node [flags] bin/gigops.js start` with this gigops.yml and environment (HTTP mode). */
 export function startBotProcess(yaml: string, env: Record<string, string>): Promise<Served> {
   const dir = tempDir('gigops-bench-');
   const config = join(dir, 'gigops.yml');
   writeFileSync(config, yaml);
-  return serve(BOT, ['start'], {
+  return serve(startFlags(), BOT, ['start'], {
     DATA_DIR: join(dir, 'data'),
     GIGOPS_CONFIG: config,
     LOG_LEVEL: 'info',
@@ -90,5 +111,5 @@ export function startBotProcess(yaml: string, env: Record<string, string>): Prom
 
 /** The bare Bolt app that only acks (bench/support/bare-bolt.ts). */
 export function startBareProcess(env: Record<string, string>): Promise<Served> {
-  return serve(BARE, [], env);
+  return serve([], BARE, [], env);
 }
