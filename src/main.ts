@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGitHub } from './clients/github.ts';
-import { createNotion } from './clients/notion.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { AckGate } from './http/ack-gate.ts';
@@ -71,8 +70,9 @@ export async function startGigops({
       logger,
       fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
     }),
+    // The Notion client is loaded only when configured.
     notion: e.NOTION_TOKEN
-      ? createNotion({
+      ? (await import('./clients/notion.ts')).createNotion({
           token: e.NOTION_TOKEN,
           baseUrl: e.NOTION_API_URL,
           logger,
