@@ -17,9 +17,11 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json manifest.yml ./
 COPY bin ./bin
 COPY src ./src
-# `help` loads every module `start` does: the image ships their type-erased,
-# compiled code, so even the first start skips type stripping (bin/gigops.js).
+# Fill the compile cache (bin/gigops.js) with every module a command can load,
+# so even a fresh container's first start skips type stripping.
 RUN node bin/gigops.js help >/dev/null \
+ && node --input-type=module -e "for (const m of ['main', 'cli-gigs', 'doctor/index', \
+      'store/sqlite/index', 'store/postgres/index', 'clients/notion']) await import('./src/' + m + '.ts')" \
  && mkdir -p /data && chown -R node:node /data /app/.node-compile-cache
 USER node
 VOLUME ["/data"]
