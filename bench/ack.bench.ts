@@ -1,8 +1,8 @@
 /**
  * Ack latency (issues 3 and 8) and resource use, with the bot under test
- * (`node bin/gigops.js start`) and a bare Bolt app that only acks
- * (support/bare-bolt.ts) each in its own process, against the same fakes in
- * this process. Runs alternate between the two, so neither gets a quieter
+ * (`node <npm start's flags> bin/gigops.js start`) and a bare Bolt app that
+ * only acks (support/bare-bolt.ts) each in its own process, against the same
+ * fakes in this process. Runs alternate between the two, so neither gets a quieter
  * machine; each figure is the median over RUNS bursts.
  */
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
