@@ -1,7 +1,7 @@
 /**
  * Ack latency (issues 3 and 8) and resource use, with the bot under test
- * (`node bin/gigops.js start`) and a bare Bolt app that only acks
- * (support/bare-bolt.ts) each in its own process, against the same fakes in
+ * (`node <npm start's flags> bin/gigops.js start`) and a bare Bolt app that
+ * only acks (support/bare-bolt.ts) each in its own process, against the same fakes in
  * this process. The load generator is a process of its own (support/loadgen.ts)
  * and, where `taskset` can, the server measured has a core to itself
  * (support/processes.ts). Runs alternate between the two, so neither gets a

@@ -1,9 +1,10 @@
 /**
  * Resource use (issue 8): idle RSS, RSS after 5,000 and 10,000 commands, and
- * start-up time to GET /healthz 200 — the bot (`node bin/gigops.js start`)
- * against a bare Bolt app that only acks, each a separate process. The
- * command is `/gigs help` (usage through response_url): `/gigs` lists would
- * each post a message, which measures the fakes more than the bot.
+ * start-up time to GET /healthz 200 — the bot (`node <npm start's flags>
+ * bin/gigops.js start`) against a bare Bolt app that only acks, each a
+ * separate process, both with a warm compile cache (support/processes.ts).
+ * The command is `/gigs help` (usage through response_url): `/gigs` lists
+ * would each post a message, which measures the fakes more than the bot.
  */
 import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/env.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';

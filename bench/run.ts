@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every bench/*.bench.ts module, each figure a ratio against a
  * baseline measured in the same run. Results go to bench/RESULTS.md.
+ * `node bench/run.ts resources` runs only the modules whose file name contains
+ * the argument, and only prints: RESULTS.md stays a full run.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { runGigs } from './cli-gigs.ts';
+import { flushCompileCache } from 'node:module';
 import { ConfigError, loadConfig } from './config.ts';
-import { formatChecklist, runDoctor } from './doctor/index.ts';
 import { isGigopsError } from './errors.ts';
 import { createLogger } from './log.ts';
-import { startGigops } from './main.ts';
+import type { RunningBot } from './main.ts';
 
 const USAGE = `gigops — chat-ops for freelance Go engineers
 
@@ -38,8 +37,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  let bot: Awaited<ReturnType<typeof startGigops>>;
+  let bot: RunningBot;
   try {
+    const { startGigops } = await import('./main.ts');
     bot = await startGigops({ config, logger });
   } catch (error) {
     if (isGigopsError(error)) {
@@ -49,6 +49,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
+  // Every module start-up needs is loaded now: write the compile cache
+  // (bin/gigops.js) today rather than at exit, which a SIGKILL or crash skips.
+  flushCompileCache();
   const signal = await signalled;
   logger.info({ signal }, 'signal received');
   try {
@@ -73,6 +76,7 @@ async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const logger = createLogger({ level: 'silent', secrets: config.secrets });
+  const { formatChecklist, runDoctor } = await import('./doctor/index.ts');
   const checks = await runDoctor(config, logger);
   process.stdout.write(`✓ Config: ${config.configPath}\n${formatChecklist(checks)}`);
   return checks.some((c) => c.status === 'fail') ? 1 : 0;
@@ -84,7 +88,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     case 'start':
       return start(env);
     case 'gigs':
-      return runGigs(rest, env);
+      return (await import('./cli-gigs.ts')).runGigs(rest, env);
     case 'doctor':
       return doctor(env);
     case 'help':

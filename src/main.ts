@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGitHub } from './clients/github.ts';
-import { createNotion } from './clients/notion.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { AckGate } from './http/ack-gate.ts';
+import { bufferedFetch } from './http/buffered-fetch.ts';
 import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
@@ -58,8 +58,10 @@ export async function startGigops({
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);
+  // Slack is called on every interaction: bufferedFetch keeps those responses
+  // out of the old generation (see there). GitHub and Notion keep global fetch.
   const slack = createSlackApp(config, logger, {
-    fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack')),
+    fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack', bufferedFetch)),
   });
   const ackGate = new AckGate();
   const deps: Deps = {
@@ -75,8 +77,9 @@ export async function startGigops({
       fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
       onRateLimit: (kind) => metrics.rateLimitWaits.inc({ service: 'github', kind }),
     }),
+    // The Notion client is loaded only when configured.
     notion: e.NOTION_TOKEN
-      ? createNotion({
+      ? (await import('./clients/notion.ts')).createNotion({
           token: e.NOTION_TOKEN,
           baseUrl: e.NOTION_API_URL,
           logger,

@@ -70,7 +70,7 @@ export function createMetrics(): Metrics {
 
 /**
  * A fetch that counts each request by service, endpoint (the path with ids
- * folded) and status; given to Octokit and the Notion client.
+ * folded) and status; given to the Slack, Octokit and Notion clients.
  */
 export function countingFetch(
   metrics: Metrics,
@@ -79,9 +79,7 @@ export function countingFetch(
 ): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const endpoint = url.pathname
-      .replace(/\/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi, '/:id')
-      .replace(/\/\d+(?=\/|$)/g, '/:n');
+    const endpoint = endpointOf(url.pathname);
     try {
       const res = await (base ?? globalThis.fetch)(input, init);
       metrics.upstreamRequests.inc({ service, endpoint, status: String(res.status) });
@@ -94,4 +92,17 @@ export function countingFetch(
       throw error;
     }
   };
+}
+
+/**
+ * A path as a metric label: ids and tokens folded, so the label set stays
+ * bounded. Every response_url (`/commands/T…/123…/<token>`) and file upload
+ * URL is unique; counted as they are, each command would add a time series
+ * to /metrics for good.
+ */
+export function endpointOf(path: string): string {
+  return path
+    .replace(/\/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi, '/:id')
+    .replace(/\/\d+(?=\/|$)/g, '/:n')
+    .replace(/\/[A-Za-z0-9]{20,}(?=\/|$)/g, '/:token');
 }

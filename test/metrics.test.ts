@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpointOf } from '../src/metrics.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
 import { parsePrometheus } from './support/prometheus.ts';
@@ -89,5 +90,19 @@ describe('GET /metrics', () => {
       (s) => s.name === 'gigops_slack_requests_total' && s.labels.name === 'opportunity_dismiss',
     );
     expect(dismiss.map((s) => [s.labels.outcome, s.value])).toEqual([['error', 1]]);
+  });
+});
+
+describe('upstream endpoint labels', () => {
+  it('fold ids and tokens, so unique response_url and upload URLs add no time series', () => {
+    expect(endpointOf('/commands/T0ABCDEF12/1234567890123/AbCdEfGhIjKlMnOpQrStUvWx')).toBe(
+      '/commands/T0ABCDEF12/:n/:token',
+    );
+    expect(endpointOf('/upload/v1/CwABAAAAXbQvs0l2dDk5UvZbl0e8SQoAAAAAQ')).toBe(
+      '/upload/v1/:token',
+    );
+    expect(endpointOf('/v1/pages/0f3a5b2c-1d4e-4f6a-8b9c-0d1e2f3a4b5c')).toBe('/v1/pages/:id');
+    expect(endpointOf('/repos/acme/widgets/pulls/42')).toBe('/repos/acme/widgets/pulls/:n');
+    expect(endpointOf('/api/chat.postMessage')).toBe('/api/chat.postMessage');
   });
 });

@@ -1,8 +1,12 @@
 /**
  * Tests never reach the internet: every client in gigops uses global fetch
- * (Slack Web API, Octokit, Notion), so a request to anything but loopback fails
- * loudly here instead of leaving the machine.
+ * (Octokit, Notion, the Slack clients' uploads) or, for Slack's Web API and
+ * response_url, bufferedFetch over node:http(s)' default agents, so a request
+ * to anything but loopback fails loudly here instead of leaving the machine.
  */
+import http from 'node:http';
+import https from 'node:https';
+
 const realFetch = globalThis.fetch;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -13,3 +17,14 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
   }
   return realFetch(input, init);
 }) as typeof fetch;
+
+for (const agent of [http.globalAgent, https.globalAgent]) {
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = ((options, callback) => {
+    const host = String(options.host ?? options.hostname ?? 'localhost');
+    if (!LOOPBACK.has(host)) {
+      throw new Error(`test tried to reach the network: ${host} (fake it on loopback)`);
+    }
+    return connect(options, callback);
+  }) as typeof agent.createConnection;
+}

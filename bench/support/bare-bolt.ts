@@ -4,9 +4,11 @@
  * /gigs, the radar's buttons, GET /healthz and POST /github/webhook (the body
  * read and its X-Hub-Signature-256 checked, as any webhook receiver must).
  * Prints `{"port":N}` once listening. Env: SLACK_SIGNING_SECRET,
- * GITHUB_WEBHOOK_SECRET, SLACK_API_URL.
+ * GITHUB_WEBHOOK_SECRET, SLACK_API_URL; NODE_COMPILE_CACHE (processes.ts sets
+ * it) so that, like the bot, it does not pay for Node's type stripper.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { flushCompileCache } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
@@ -55,6 +57,8 @@ app.action(/^opportunity_/, async ({ ack }) => {
   await ack();
 });
 const server = await receiver.start(Number(process.env.PORT ?? 0));
+// Like the bot (bin/gigops.js, cli.ts): a warm start skips type stripping.
+flushCompileCache();
 process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
 process.on('SIGTERM', () => {
   void receiver.stop().then(() => process.exit(0));

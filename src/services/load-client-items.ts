@@ -1,4 +1,4 @@
-import { isNotionClientError, type Client as NotionClient } from '@notionhq/client';
+import type { isNotionClientError, Client as NotionClient } from '@notionhq/client';
 import { queryDeliveryItems } from '../clients/notion-delivery.ts';
 import type { ClientConfig, DeliveryConfig } from '../config.ts';
 import { type SnapshotItem, toSnapshotItem } from '../domain/snapshot-item.ts';
@@ -21,15 +21,23 @@ export async function loadClientItems(
   const { dataSourceId, properties } = deps.delivery;
   const items = await queryDeliveryItems(deps.notion, deps.delivery, {
     client: client.notionClient,
-  }).catch((error: unknown) => {
-    throw explain(error, dataSourceId, properties.client);
+  }).catch(async (error: unknown) => {
+    // Imported here: start-up loads the Notion client only with NOTION_TOKEN (main.ts),
+    // and by the time a query fails it is loaded.
+    const notion = await import('@notionhq/client');
+    throw explain(error, dataSourceId, properties.client, notion.isNotionClientError);
   });
   return items.map(toSnapshotItem);
 }
 
 /** A Notion refusal as something the user can act on. */
-function explain(error: unknown, dataSourceId: string, clientProperty: string): unknown {
-  if (!isNotionClientError(error)) return error;
+function explain(
+  error: unknown,
+  dataSourceId: string,
+  clientProperty: string,
+  isNotionError: typeof isNotionClientError,
+): unknown {
+  if (!isNotionError(error)) return error;
   const code = 'code' in error ? String(error.code) : 'error';
   if (code === 'validation_error') {
     return new GigopsError(

@@ -1,8 +1,6 @@
 import type { Config } from '../config.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
 import { countStoreErrors } from './count-errors.ts';
-import { createPostgresStore } from './postgres/index.ts';
-import { createSqliteStore } from './sqlite/index.ts';
 import type { Store } from './store.ts';
 
 export type * from './store.ts';
@@ -12,7 +10,11 @@ export interface OpenStoreOptions {
   onError?: (operation: string) => void;
 }
 
-/** The store the configuration asks for: PostgreSQL with DATABASE_URL, else embedded SQLite. */
+/**
+ * The store the configuration asks for: PostgreSQL with DATABASE_URL, else
+ * embedded SQLite. Each engine is imported only when chosen: a SQLite bot
+ * never loads pg (nor a PostgreSQL one node:sqlite).
+ */
 export async function openStore(
   env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>,
   { onError }: OpenStoreOptions = {},
@@ -24,6 +26,7 @@ export async function openStore(
 async function openEngine(env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>): Promise<Store> {
   if (env.DATABASE_URL) {
     try {
+      const { createPostgresStore } = await import('./postgres/index.ts');
       return await createPostgresStore({ connectionString: env.DATABASE_URL });
     } catch (error) {
       throw new GigopsError(
@@ -33,5 +36,6 @@ async function openEngine(env: Pick<Config['env'], 'DATABASE_URL' | 'DATA_DIR'>)
       );
     }
   }
+  const { createSqliteStore } = await import('./sqlite/index.ts');
   return createSqliteStore(env.DATA_DIR);
 }

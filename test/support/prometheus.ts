@@ -27,7 +27,8 @@ export function parsePrometheus(text: string): { samples: Sample[]; types: Map<s
     if (!m) throw new Error(`line ${i + 1}: not a sample: ${line}`);
     const value = Number(m[4] === '+Inf' ? Infinity : m[4] === '-Inf' ? -Infinity : m[4]);
     // Prometheus parses values with Go's ParseFloat: NaN in any case (prom-client writes "Nan").
-    if (Number.isNaN(value) && m[4]!.toLowerCase() !== 'nan') throw new Error(`line ${i + 1}: bad value: ${line}`);
+    if (Number.isNaN(value) && m[4]!.toLowerCase() !== 'nan')
+      throw new Error(`line ${i + 1}: bad value: ${line}`);
     const labels: Record<string, string> = {};
     for (const l of (m[3] ?? '').matchAll(LABEL)) labels[l[1]!] = l[2]!;
     samples.push({ name: m[1]!, labels, value });
