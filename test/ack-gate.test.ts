@@ -5,10 +5,17 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const fake = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+
+/** Moves the fake clock on so the next request starts a burst (after `restMs` without any). */
+const rest = () => vi.advanceTimersByTimeAsync(1_000);
+
 describe('AckGate', () => {
   it('holds follow-up work until every waiting request is answered', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
-    const gate = new AckGate(250);
+    fake();
+    await rest();
+    const gate = new AckGate();
     const first = gate.begin();
     const second = gate.begin();
     let resumed = false;
@@ -18,7 +25,7 @@ describe('AckGate', () => {
     await vi.advanceTimersByTimeAsync(0);
     first();
     first(); // answering twice counts once
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(5);
     expect(resumed).toBe(false);
     expect(gate.pending).toBe(1);
     second();
@@ -28,8 +35,9 @@ describe('AckGate', () => {
   });
 
   it('releases one waiter per turn, and closes again when a request arrives between', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
-    const gate = new AckGate(250);
+    fake();
+    await rest();
+    const gate = new AckGate();
     const order: string[] = [];
     const a = gate.idle().then(() => order.push('a'));
     const b = gate.idle().then(() => order.push('b'));
@@ -37,7 +45,7 @@ describe('AckGate', () => {
     await vi.advanceTimersToNextTimerAsync();
     expect(order).toEqual(['a']);
     const answered = gate.begin();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(20);
     expect(order).toEqual(['a']);
     answered();
     await vi.advanceTimersByTimeAsync(5);
@@ -46,8 +54,9 @@ describe('AckGate', () => {
   });
 
   it('waits until arrivals pause: the rest of a burst may be on its way', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
-    const gate = new AckGate(250, 3);
+    fake();
+    await rest();
+    const gate = new AckGate({ quietMs: 3 });
     let resumed = false;
     const idle = gate.idle().then(() => {
       resumed = true;
@@ -60,17 +69,37 @@ describe('AckGate', () => {
     expect(resumed).toBe(true);
   });
 
-  it('lets follow-up work go after maxWaitMs under a steady stream', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
-    const gate = new AckGate(250);
-    gate.begin();
+  it('in a burst holds work up to burstMs, then lets all of it go', async () => {
+    fake();
+    await rest();
+    const gate = new AckGate({ burstMs: 50, holdMs: 10 });
+    gate.begin(); // a request that stays unanswered
+    const order: number[] = [];
+    const waiting = [1, 2, 3].map((n) => gate.idle().then(() => order.push(n)));
+    await vi.advanceTimersByTimeAsync(45);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all(waiting);
+    expect(order).toEqual([1, 2, 3]);
+  });
+
+  it('under steady load holds work only holdMs: held work would pile up in memory', async () => {
+    fake();
+    await rest();
+    const gate = new AckGate({ burstMs: 50, holdMs: 10, restMs: 100 });
+    // Requests keep coming every 5 ms for 60 ms: past the burst, it is steady load.
+    for (let t = 0; t < 60; t += 5) {
+      gate.begin()();
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    gate.begin(); // one still waiting for its answer
     let resumed = false;
     const idle = gate.idle().then(() => {
       resumed = true;
     });
-    await vi.advanceTimersByTimeAsync(249);
+    await vi.advanceTimersByTimeAsync(8);
     expect(resumed).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(4);
     await idle;
     expect(resumed).toBe(true);
   });
