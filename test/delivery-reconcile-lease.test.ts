@@ -4,11 +4,17 @@ import {
   RECONCILE_JOB,
   RECONCILE_LEASE_MS,
 } from '../src/scheduling/delivery.ts';
+import {
+  RECONCILE_RUN_LEASE_MS,
+  RECONCILE_RUNNING,
+} from '../src/services/reconcile-exclusively.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
+import { SIGNING_SECRET } from './support/env.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
 import { parsePrometheus } from './support/prometheus.ts';
+import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
 
 // The cron job itself (not /gigs sync), run for given slots as node-cron would fire them.
 const SLOT = new Date('2026-11-20T12:00:00Z');
@@ -82,5 +88,38 @@ describe('scheduled reconciliation', () => {
     expect(github.requests.filter((r) => r.path.endsWith('/pulls')).map((r) => r.status)).toEqual([
       200, 304,
     ]);
+  });
+
+  it('runs one reconciliation at a time: a slot or /gigs sync during a run waits for the next', async () => {
+    const { jobs } = t.bot.deps.store;
+    const job = deliveryReconcileJob(t.bot.deps)!;
+    const { job: lock, slot: lockSlot } = RECONCILE_RUNNING;
+    expect(await jobs.claimSlot(lock, lockSlot, 'replica-busy', clock)).toBe(true);
+    const before = github.requests.length;
+    const skippedBefore = await skipped();
+
+    const next = new Date(SLOT.getTime() + 60 * 60_000);
+    await job.run(next);
+    expect(github.requests).toHaveLength(before);
+    expect(await skipped()).toBe(skippedBefore + 1);
+    expect((await jobs.getSlot(RECONCILE_JOB, next.toISOString()))?.result).toBe(
+      'another_run_in_progress',
+    );
+
+    const body = slashCommandBody('sync', t.slack.responseUrl('sync-busy'));
+    await fetch(`${t.url}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: signedHeaders(SIGNING_SECRET, body),
+    });
+    const told = await t.slack.waitFor('response_url:/respond/sync-busy');
+    expect(told.params.text).toMatch(/already running/);
+    expect(github.requests).toHaveLength(before);
+
+    // The holder died: after its lease the lock is taken over, and released after the run.
+    clock = new Date(clock.getTime() + RECONCILE_RUN_LEASE_MS + 60_000);
+    await job.run(new Date(next.getTime() + 15 * 60_000));
+    expect(github.requests.length).toBeGreaterThan(before);
+    expect(await jobs.getSlot(lock, lockSlot)).toBeUndefined();
   });
 });

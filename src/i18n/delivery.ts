@@ -20,6 +20,8 @@ const en = {
     'Link the Notion page in the pull request’s description, or put the pull request’s URL in the item’s `PR` property.',
   syncFailed: (what: string, error: string) =>
     `:warning: \`${what}\` could not be synced: ${error}. The next sync tries again.`,
+  syncRunning:
+    'A sync is already running (the schedule, or another replica): its changes reach Notion in a moment. Run `/gigs sync` again afterwards for a report.',
   schemaTitle: 'The Notion delivery data source does not match gigops.yml',
   schemaProblem: (p: SchemaProblem): string => {
     switch (p.kind) {
@@ -48,6 +50,8 @@ const zh: typeof en = {
   unmatchedFix: '请在 PR 描述中贴上 Notion 页面链接，或在条目的 `PR` 属性中填入 PR 链接。',
   syncFailed: (what: string, error: string) =>
     `:warning: \`${what}\` 同步失败：${error}。下次同步会重试。`,
+  syncRunning:
+    '已有一次同步在进行（定时任务或另一个副本）：其更改稍后写入 Notion。完成后再运行 `/gigs sync` 查看报告。',
   schemaTitle: 'Notion 交付数据源与 gigops.yml 不一致',
   schemaProblem: (p: SchemaProblem): string => {
     switch (p.kind) {

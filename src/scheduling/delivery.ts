@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { checkDeliverySetup, deliverySetup } from '../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../services/drain-webhook-events.ts';
-import { reconcileDeliveries } from '../services/reconcile-deliveries.ts';
+import { reconcileExclusively } from '../services/reconcile-exclusively.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 export const RECONCILE_JOB = 'delivery-reconcile';
@@ -53,7 +53,13 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
           await jobs.completeSlot(RECONCILE_JOB, slot, 'schema_mismatch', deps.now());
           return;
         }
-        const report = await reconcileDeliveries(deps, setup, check.kinds);
+        const report = await reconcileExclusively(deps, setup, check.kinds);
+        if (!report) {
+          // A run that started earlier (a slow slot, /gigs sync) is still going: it covers this one.
+          await jobs.completeSlot(RECONCILE_JOB, slot, 'another_run_in_progress', deps.now());
+          deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
+          return;
+        }
         await jobs.completeSlot(
           RECONCILE_JOB,
           slot,

@@ -3,7 +3,7 @@ import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report
 import { deliveryCopy } from '../../i18n/delivery.ts';
 import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
-import { reconcileDeliveries } from '../../services/reconcile-deliveries.ts';
+import { reconcileExclusively } from '../../services/reconcile-exclusively.ts';
 import type { SubcommandHandler } from './gigs.ts';
 
 /** `/gigs sync`: check the schema afresh, reconcile now, report what changed. */
@@ -30,7 +30,11 @@ export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
       });
       return;
     }
-    const report = await reconcileDeliveries(deps, setup, check.kinds);
+    const report = await reconcileExclusively(deps, setup, check.kinds);
+    if (!report) {
+      await respond({ response_type: 'ephemeral', text: deliveryCopy(locale).syncRunning });
+      return;
+    }
     const unmatched = await deps.store.delivery.takeUnreportedUnmatched(deps.now());
     await respond({ response_type: 'ephemeral', ...renderSyncReport(locale, report, unmatched) });
     // Webhook events held back by an earlier schema mismatch can go now.

@@ -1,0 +1,31 @@
+import type { Deps } from '../deps.ts';
+import type { DeliveryPropertyKinds } from '../domain/delivery-schema.ts';
+import type { DeliverySetup } from './check-delivery-setup.ts';
+import { type ReconcileReport, reconcileDeliveries } from './reconcile-deliveries.ts';
+
+/** The store slot every reconciliation holds while it runs, whatever started it. */
+export const RECONCILE_RUNNING = { job: 'delivery-reconcile:running', slot: 'lock' } as const;
+/** A replica that died mid-run gives the lock up after this long. */
+export const RECONCILE_RUN_LEASE_MS = 15 * 60_000;
+
+/**
+ * One reconciliation at a time across replicas: a scheduled run that outlasts
+ * the poll interval, the next slot and a `/gigs sync` would otherwise read the
+ * same changes and write them to Notion twice. Undefined when another run
+ * holds the lock (it covers the same changes).
+ */
+export async function reconcileExclusively(
+  deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'instanceId'>,
+  setup: DeliverySetup,
+  kinds: DeliveryPropertyKinds,
+): Promise<ReconcileReport | undefined> {
+  const { job, slot } = RECONCILE_RUNNING;
+  const { jobs } = deps.store;
+  if (!(await jobs.claimSlot(job, slot, deps.instanceId, deps.now(), RECONCILE_RUN_LEASE_MS)))
+    return undefined;
+  try {
+    return await reconcileDeliveries(deps, setup, kinds);
+  } finally {
+    await jobs.releaseSlot(job, slot, deps.instanceId);
+  }
+}
