@@ -1,6 +1,7 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
 import { AckGate } from '../http/ack-gate.ts';
+import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
@@ -115,7 +116,7 @@ async function answer(
   if (outcome === 'unhandled' && kind !== 'block_actions') return;
   const copy = commonCopy(deps.config.locale);
   const text = outcome === 'error' ? copy.somethingFailed : copy.staleAction;
-  await fetch(responseUrl, {
+  await bufferedFetch(responseUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
