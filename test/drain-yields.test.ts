@@ -1,10 +1,8 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGitHub } from '../src/clients/github.ts';
-import { Lifecycle } from '../src/lifecycle.ts';
 import { drainWebhookEvents } from '../src/services/drain-webhook-events.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
-import { fakeDeliverySetup, REPO, silentLogger } from './support/delivery.ts';
+import { drainDeps, fakeDeliverySetup, REPO } from './support/delivery.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
 
@@ -47,18 +45,8 @@ describe('webhook drain', () => {
       while (turns.length === 0) await new Promise((r) => setTimeout(r, 5));
       turns.shift()!();
     };
-    const lifecycle = new Lifecycle();
-    lifecycle.phase = 'ready';
     const drained = drainWebhookEvents(
-      {
-        store,
-        lifecycle,
-        logger: silentLogger,
-        now: () => new Date(),
-        github: createGitHub({ token: undefined, baseUrl: github.url, logger: silentLogger }),
-        instanceId: 'test',
-        idle,
-      },
+      drainDeps(store, github.url, { idle }),
       fakeDeliverySetup(notion, { rateLimit: { requestsPerSecond: 1000, burst: 1000 } }),
     );
 
@@ -86,28 +74,18 @@ describe('webhook drain', () => {
       payload: JSON.stringify(opened),
       receivedAt: new Date(),
     });
-    const lifecycle = new Lifecycle();
-    lifecycle.phase = 'ready';
     let asked = 0;
-    void drainWebhookEvents(
-      {
-        store,
-        lifecycle,
-        logger: silentLogger,
-        now: () => new Date(),
-        github: createGitHub({ token: undefined, baseUrl: notion.url, logger: silentLogger }),
-        instanceId: 'test',
-        idle: () => {
-          asked += 1;
-          return new Promise<void>(() => {});
-        },
+    const deps = drainDeps(store, notion.url, {
+      idle: () => {
+        asked += 1;
+        return new Promise<void>(() => {});
       },
-      fakeDeliverySetup(notion),
-    );
+    });
+    void drainWebhookEvents(deps, fakeDeliverySetup(notion));
     await new Promise((r) => setTimeout(r, 200));
     expect(asked).toBe(1);
     expect(notion.requests.filter((r) => r.path.startsWith('/v1/pages'))).toEqual([]);
     expect(await store.delivery.pendingWebhookEvents(10)).toHaveLength(1);
-    lifecycle.phase = 'stopping';
+    deps.lifecycle.phase = 'stopping';
   });
 });

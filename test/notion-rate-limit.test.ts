@@ -1,12 +1,10 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGitHub } from '../src/clients/github.ts';
 import type { NotionRateLimitOptions } from '../src/clients/notion-rate-limit.ts';
 import { rateLimitedFetch, retryAfterMs } from '../src/clients/notion-rate-limit.ts';
-import { Lifecycle } from '../src/lifecycle.ts';
 import { drainWebhookEvents } from '../src/services/drain-webhook-events.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
-import { fakeDeliverySetup, REPO, silentLogger } from './support/delivery.ts';
+import { drainDeps, fakeDeliverySetup, REPO } from './support/delivery.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
 import { VirtualClock } from './support/virtual-clock.ts';
@@ -36,16 +34,9 @@ async function burst(rateLimit: Pick<NotionRateLimitOptions, 'requestsPerSecond'
   });
   const store = createSqliteStore(':memory:');
   stops.push(() => store.close());
-  const lifecycle = new Lifecycle();
-  lifecycle.phase = 'ready';
-  const deps = {
-    store,
-    lifecycle,
-    logger: silentLogger,
+  const deps = drainDeps(store, github.url, {
     now: () => new Date(Date.UTC(2026, 10, 23) + clock.t),
-    github: createGitHub({ token: undefined, baseUrl: github.url, logger: silentLogger }),
-    instanceId: 'bench-replica',
-  };
+  });
   const ids: string[] = [];
   for (let n = 1; n <= 200; n += 1) {
     const pageId = notion.addItem({ title: `Task ${n}`, status: 'Not started' });

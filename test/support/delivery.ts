@@ -1,8 +1,11 @@
+import { createGitHub } from '../../src/clients/github.ts';
 import { createNotion } from '../../src/clients/notion.ts';
 import type { NotionRateLimitOptions } from '../../src/clients/notion-rate-limit.ts';
 import { fileSchema } from '../../src/config.ts';
+import { Lifecycle } from '../../src/lifecycle.ts';
 import { createLogger } from '../../src/log.ts';
 import type { DeliverySetup } from '../../src/services/check-delivery-setup.ts';
+import type { Store } from '../../src/store/store.ts';
 import type { FakeNotion } from './fake-notion.ts';
 
 export const REPO = 'Codertocat/Hello-World';
@@ -37,5 +40,24 @@ export function fakeDeliverySetup(
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     }),
+  };
+}
+
+/** What drainWebhookEvents needs, around a store and a fake GitHub, with a ready lifecycle. */
+export function drainDeps(
+  store: Store,
+  githubUrl: string,
+  { now = () => new Date(), idle }: { now?: () => Date; idle?: () => Promise<void> } = {},
+) {
+  const lifecycle = new Lifecycle();
+  lifecycle.phase = 'ready';
+  return {
+    store,
+    lifecycle,
+    logger: silentLogger,
+    now,
+    github: createGitHub({ token: undefined, baseUrl: githubUrl, logger: silentLogger }),
+    instanceId: 'test-replica',
+    ...(idle ? { idle } : {}),
   };
 }
