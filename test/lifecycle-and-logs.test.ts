@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpServer } from '../src/http/server.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
+import { boltLogger } from '../src/slack/bolt-logger.ts';
 import { startTestBot } from './support/bot.ts';
 
 describe('createLogger', () => {
@@ -22,6 +23,32 @@ describe('createLogger', () => {
     expect(out).not.toContain('Bearer abc');
     expect(out).not.toContain('"plain"');
     expect(out).toContain('[redacted]');
+  });
+});
+
+describe('boltLogger', () => {
+  // Bolt logs at debug several times per request; below that level nothing is built.
+  it('builds a debug line only when debug is written', () => {
+    let out = '';
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    let built = 0;
+    const payload = {
+      toJSON: () => {
+        built += 1;
+        return { big: 'payload' };
+      },
+    };
+    boltLogger(createLogger({ level: 'info', destination })).debug('body', payload);
+    expect(built).toBe(0);
+    expect(out).toBe('');
+    boltLogger(createLogger({ level: 'debug', destination })).debug('body', payload);
+    expect(built).toBe(1);
+    expect(out).toContain('body {\\"big\\":\\"payload\\"}');
   });
 });
 

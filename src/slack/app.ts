@@ -34,6 +34,10 @@ export function createSlackApp(
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },
     deferInitialization: true,
+    // No listener reads context.conversation. Bolt's default store looks every
+    // conversation up and, for each one it has not seen, builds and keeps a
+    // "Conversation not found" Error (stack and all) until the request is done.
+    convoStore: false,
   } as const;
 
   if (config.mode === 'socket') {

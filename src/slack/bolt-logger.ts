@@ -17,7 +17,10 @@ export function boltLogger(logger: Logger): BoltLogger {
   const line = (msg: unknown[]) =>
     msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg) => child.debug(line(msg)),
+    // Bolt logs at debug several times per request: only build the line when it is written.
+    debug: (...msg) => {
+      if (child.isLevelEnabled('debug')) child.debug(line(msg));
+    },
     info: (...msg) => child.info(line(msg)),
     warn: (...msg) => child.warn(line(msg)),
     error: (...msg) => child.error(line(msg)),
