@@ -38,6 +38,29 @@ for (const engine of engines) {
         await store.close();
       });
 
+      it('records a batch of deliveries in one go, each new once, a repeat inside the batch too', async () => {
+        const store = await engine.location().open();
+        const event = { id: 'b-1', event: 'pull_request', payload: '{"a":1}', receivedAt: at(0) };
+        expect(await store.delivery.recordWebhookEvent(event)).toBe(true);
+        expect(
+          await store.delivery.recordWebhookEvents([
+            event,
+            { ...event, id: 'b-2' },
+            { ...event, id: 'b-3', receivedAt: at(1) },
+            { ...event, id: 'b-2' },
+          ]),
+        ).toEqual([false, true, true, false]);
+        expect(await store.delivery.recordWebhookEvents([{ ...event, id: 'b-4' }])).toEqual([true]);
+        expect(await store.delivery.recordWebhookEvents([])).toEqual([]);
+        expect((await store.delivery.pendingWebhookEvents(10)).map((e) => e.id)).toEqual([
+          'b-1',
+          'b-2',
+          'b-4',
+          'b-3',
+        ]);
+        await store.close();
+      });
+
       it('lets one replica claim a pending delivery, until it fails it or its lease runs out', async () => {
         const where = engine.location();
         const [a, b] = await Promise.all([where.open(), where.open()]);

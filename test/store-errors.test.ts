@@ -47,7 +47,7 @@ describe('gigops_store_errors_total', () => {
       samples
         .filter((s) => s.name === 'gigops_store_errors_total')
         .map((s) => [s.labels.operation, s.value]),
-    ).toEqual([['delivery.recordWebhookEvent', 1]]);
+    ).toEqual([['delivery.recordWebhookEvents', 1]]);
   });
 });
 

@@ -233,6 +233,11 @@ export interface UnmatchedPullRequest {
 export interface DeliveryStore {
   /** False when this delivery id was recorded before: a redelivery. */
   recordWebhookEvent(event: Omit<WebhookEventRecord, 'attempts'>): Promise<boolean>;
+  /**
+   * Several deliveries in one transaction (one commit, not one each), in
+   * order; for each, false when it was recorded before, earlier in the batch too.
+   */
+  recordWebhookEvents(events: ReadonlyArray<Omit<WebhookEventRecord, 'attempts'>>): Promise<boolean[]>;
   /** Oldest first. */
   pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
   /**

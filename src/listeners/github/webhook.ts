@@ -10,6 +10,7 @@ import {
   type WebhookTarget,
   webhookTargets,
 } from '../../services/process-webhook-event.ts';
+import { recordTogether } from './record-together.ts';
 
 /** GitHub sends at most 25 MB; pull request events are tens of kilobytes. */
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -37,8 +38,9 @@ const header = (req: IncomingMessage, name: string) => {
 
 /**
  * `POST /github/webhook`: verify X-Hub-Signature-256 on the raw body (constant
- * time, @octokit/webhooks), record the delivery once per X-GitHub-Delivery,
- * answer 202, then do the Notion work. Recording comes before the answer, so
+ * time, @octokit/webhooks), record the delivery once per X-GitHub-Delivery
+ * (deliveries read in the same turn share one commit), answer 202, then do
+ * the Notion work. Recording comes before the answer, so
  * a crash after it is replayed at start-up.
  */
 export function githubWebhookHandler(
@@ -47,6 +49,7 @@ export function githubWebhookHandler(
   maxBytes = MAX_WEBHOOK_BYTES,
 ): Handler {
   const webhooks = new Webhooks({ secret });
+  const record = recordTogether(deps.store.delivery);
   return async (req, res) => {
     // Every answer counted for /metrics: event name and outcome (status code).
     res.once('finish', () => {
@@ -90,7 +93,7 @@ export function githubWebhookHandler(
     }
     if (targets.length === 0) return sendJson(res, 200, { ignored: event });
 
-    const fresh = await deps.store.delivery.recordWebhookEvent({
+    const fresh = await record({
       id,
       event,
       payload: encodeTargets(targets),

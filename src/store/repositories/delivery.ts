@@ -2,15 +2,27 @@ import type { Sql } from '../sql.ts';
 import { iso, text } from '../sql.ts';
 import type { DeliveryStore, WebhookEventRecord, WrittenState } from '../store.ts';
 
+type NewWebhookEvent = Omit<WebhookEventRecord, 'attempts'>;
+
+async function insertWebhookEvent(sql: Sql, e: NewWebhookEvent): Promise<boolean> {
+  const r = await sql.run(
+    `INSERT INTO github_webhook_events (id, event, payload, status, attempts, received_at)
+     VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT (id) DO NOTHING`,
+    [e.id, e.event, e.payload, iso(e.receivedAt)],
+  );
+  return r.changes === 1;
+}
+
 export function deliveryRepository(sql: Sql): DeliveryStore {
   return {
-    async recordWebhookEvent(e) {
-      const r = await sql.run(
-        `INSERT INTO github_webhook_events (id, event, payload, status, attempts, received_at)
-         VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT (id) DO NOTHING`,
-        [e.id, e.event, e.payload, iso(e.receivedAt)],
-      );
-      return r.changes === 1;
+    recordWebhookEvent: (e) => insertWebhookEvent(sql, e),
+    async recordWebhookEvents(events) {
+      if (events.length <= 1) return Promise.all(events.map((e) => insertWebhookEvent(sql, e)));
+      return sql.transaction(async (tx) => {
+        const fresh: boolean[] = [];
+        for (const e of events) fresh.push(await insertWebhookEvent(tx, e));
+        return fresh;
+      });
     },
     async pendingWebhookEvents(limit): Promise<WebhookEventRecord[]> {
       const rows = await sql.all(
