@@ -1,11 +1,16 @@
 import type { Deps } from '../deps.ts';
 
-/** countAndGuard's acks, each with where its listener reports work it hands on. */
-const handOns = new WeakMap<object, (work: Promise<void>) => void>();
+/**
+ * countAndGuard's acks carry where their listener reports work it hands on.
+ * A property, not a WeakMap: WeakMap entries go only in full collections, and
+ * one per request kept each request's ack (and its HTTP objects) until then.
+ */
+const HAND_ON = Symbol('handOn');
+type Reporter = (work: Promise<void>) => void;
 
 /** countAndGuard: tell me when the listener given this ack hands its work on. */
-export function onHandOn(ack: object, report: (work: Promise<void>) => void): void {
-  handOns.set(ack, report);
+export function onHandOn(ack: object, report: Reporter): void {
+  (ack as { [HAND_ON]?: Reporter })[HAND_ON] = report;
 }
 
 /**
@@ -29,7 +34,7 @@ export function ackThen(
   const finished = new Promise<void>((resolve, reject) => {
     done = { resolve, reject };
   });
-  const report = handOns.get(ack);
+  const report = (ack as { [HAND_ON]?: Reporter })[HAND_ON];
   if (report) report(finished);
   else {
     // Not behind countAndGuard (a test app): keep the work in the drain set and log a failure.
