@@ -4,7 +4,6 @@ import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
-import { onHandOn } from './ack-then.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { registerSnapshotPick } from './actions/snapshot-pick.ts';
@@ -73,56 +72,36 @@ export function describeRequest(body: Record<string, unknown>): { kind: string; 
  */
 function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
   const processEvent = app.processEvent.bind(app);
-  const settle = async (
-    event: Pick<ReceiverEvent, 'body' | 'ack'>,
-    { kind, name }: { kind: string; name: string },
-    outcome: string,
-    acked: boolean,
-  ) => {
+  app.processEvent = async (event: ReceiverEvent) => {
+    const { kind, name } = describeRequest(event.body);
+    let acked = false;
+    const ack = event.ack;
+    const outcome = await processEvent({
+      ...event,
+      ack: async (response?: unknown) => {
+        acked = true;
+        await ack(response as never);
+        // The listener's work after its ack (SQLite, ranking, rendering) is
+        // synchronous until its first real I/O: it resumes once the requests
+        // already waiting have been acked.
+        await gate.idle();
+      },
+    }).then(
+      () => (acked || kind === 'event' ? 'ok' : 'unhandled'),
+      (error: unknown) => {
+        deps.logger.error({ err: error, kind, name }, 'Slack request failed');
+        return 'error';
+      },
+    );
     deps.metrics.slackRequests.inc({ kind, name, outcome });
     if (kind !== 'event' && (!acked || outcome === 'error'))
       await answer(event, kind, name, outcome, acked, deps);
-  };
-  app.processEvent = async (event: ReceiverEvent) => {
-    const what = describeRequest(event.body);
-    let acked = false;
-    let followUp: Promise<void> | undefined;
-    const ack = event.ack;
-    const wrapped = async (response?: unknown) => {
-      acked = true;
-      await ack(response as never);
-      // The listener's work after its ack (SQLite, ranking, rendering) is
-      // synchronous until its first real I/O: it resumes once the requests
-      // already waiting have been acked. Work handed on (ackThen) waits itself.
-      if (!followUp) await gate.idle();
-    };
-    onHandOn(wrapped, (work) => {
-      followUp = work;
-    });
-    const failed = (error: unknown) => {
-      deps.logger.error({ err: error, ...what }, 'Slack request failed');
-      return 'error';
-    };
-    const outcome = await processEvent({ ...event, ack: wrapped }).then(
-      () => (acked || what.kind === 'event' ? 'ok' : 'unhandled'),
-      failed,
-    );
-    if (followUp && outcome === 'ok') {
-      // Counted and answered when the handed-on work is done, holding only
-      // what that needs, not this request.
-      const later = { body: { response_url: event.body.response_url }, ack: async () => {} };
-      void deps.lifecycle.track(
-        followUp.then(() => 'ok', failed).then((o) => settle(later, what, o, true)),
-      );
-      return;
-    }
-    await settle(event, what, outcome, acked);
   };
 }
 
 /** Acks what no listener acked, and tells the user why: an old button, or a failure. */
 async function answer(
-  event: Pick<ReceiverEvent, 'body' | 'ack'>,
+  event: ReceiverEvent,
   kind: string,
   name: string,
   outcome: string,
