@@ -237,7 +237,9 @@ export interface DeliveryStore {
    * Several deliveries in one transaction (one commit, not one each), in
    * order; for each, false when it was recorded before, earlier in the batch too.
    */
-  recordWebhookEvents(events: ReadonlyArray<Omit<WebhookEventRecord, 'attempts'>>): Promise<boolean[]>;
+  recordWebhookEvents(
+    events: ReadonlyArray<Omit<WebhookEventRecord, 'attempts'>>,
+  ): Promise<boolean[]>;
   /** Oldest first. */
   pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
   /**
