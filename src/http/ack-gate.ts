@@ -33,7 +33,7 @@ export class AckGate {
   readonly #quietMs: number;
   readonly #restMs: number;
 
-  constructor({ burstMs = 250, holdMs = 10, quietMs = 3, restMs = 100 } = {}) {
+  constructor({ burstMs = 50, holdMs = 10, quietMs = 3, restMs = 100 } = {}) {
     this.#burstMs = burstMs;
     this.#holdMs = holdMs;
     this.#quietMs = quietMs;
