@@ -77,15 +77,17 @@ export async function closeTable(
   await gate.connect();
   await gate.query('BEGIN');
   await gate.query(`LOCK TABLE ${table} IN ${mode} MODE`);
-  const database = new URL(db.url).pathname.slice(1);
   return {
+    // Waiters on this table only: replicas starting up also wait briefly on
+    // each other's row locks (job slots), which counting every lock wait in
+    // the database took for, or added to, the waiters looked for.
     waiting: (n, what) =>
       waitFor(async () => {
         const { rows } = await gate.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
-          [database],
+          'SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE relation = $1::regclass AND NOT granted',
+          [table],
         );
-        return rows[0].n === n;
+        return rows[0].n >= n;
       }, what),
     async open() {
       await gate.query('COMMIT');
