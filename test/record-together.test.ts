@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordTogether } from '../src/listeners/github/record-together.ts';
-import type { WebhookEventRecord } from '../src/store/store.ts';
+import type { NewWebhookEvent } from '../src/store/store.ts';
 
-type NewEvent = Omit<WebhookEventRecord, 'attempts'>;
-const event = (id: string): NewEvent => ({
+const event = (id: string): NewWebhookEvent => ({
   id,
   event: 'pull_request',
   payload: '{"targets":[]}',
@@ -17,7 +16,11 @@ describe('recordTogether (group commit of webhook deliveries)', () => {
     const record = recordTogether({
       recordWebhookEvents: async (events) => {
         calls.push(events.map((e) => e.id));
-        return events.map((e) => !seen.has(e.id) && Boolean(seen.add(e.id)));
+        return events.map((e) => {
+          const fresh = !seen.has(e.id);
+          seen.add(e.id);
+          return fresh;
+        });
       },
     });
     const first = await Promise.all([record(event('a')), record(event('b')), record(event('a'))]);

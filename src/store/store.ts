@@ -230,16 +230,17 @@ export interface UnmatchedPullRequest {
  * last written per Notion item, ETag/since cursors per repo, and pull requests
  * that matched no item (reported once).
  */
+/** A delivery as the webhook endpoint records it: no attempts yet. */
+export type NewWebhookEvent = Omit<WebhookEventRecord, 'attempts'>;
+
 export interface DeliveryStore {
   /** False when this delivery id was recorded before: a redelivery. */
-  recordWebhookEvent(event: Omit<WebhookEventRecord, 'attempts'>): Promise<boolean>;
+  recordWebhookEvent(event: NewWebhookEvent): Promise<boolean>;
   /**
    * Several deliveries in one transaction (one commit, not one each), in
    * order; for each, false when it was recorded before, earlier in the batch too.
    */
-  recordWebhookEvents(
-    events: ReadonlyArray<Omit<WebhookEventRecord, 'attempts'>>,
-  ): Promise<boolean[]>;
+  recordWebhookEvents(events: readonly NewWebhookEvent[]): Promise<boolean[]>;
   /** Oldest first. */
   pendingWebhookEvents(limit: number): Promise<WebhookEventRecord[]>;
   /**

@@ -1,6 +1,4 @@
-import type { DeliveryStore, WebhookEventRecord } from '../../store/store.ts';
-
-type NewWebhookEvent = Omit<WebhookEventRecord, 'attempts'>;
+import type { DeliveryStore, NewWebhookEvent } from '../../store/store.ts';
 
 interface Waiting {
   event: NewWebhookEvent;

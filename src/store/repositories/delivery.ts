@@ -1,8 +1,6 @@
 import type { Sql } from '../sql.ts';
 import { iso, text } from '../sql.ts';
-import type { DeliveryStore, WebhookEventRecord, WrittenState } from '../store.ts';
-
-type NewWebhookEvent = Omit<WebhookEventRecord, 'attempts'>;
+import type { DeliveryStore, NewWebhookEvent, WebhookEventRecord, WrittenState } from '../store.ts';
 
 async function insertWebhookEvent(sql: Sql, e: NewWebhookEvent): Promise<boolean> {
   const r = await sql.run(
