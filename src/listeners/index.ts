@@ -4,6 +4,7 @@ import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
+import { routeListeners } from '../slack/router.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { registerSnapshotPick } from './actions/snapshot-pick.ts';
@@ -36,12 +37,15 @@ export function registerListeners(app: App, deps: Deps, gate = new AckGate()): v
   const delivery = deliverySetup(deps);
   if (delivery) handlers.sync = syncHandler(delivery);
   registerGigsCommand(app, deps, handlers);
-  registerProposalListeners(app, deps);
-  registerOpportunityDismiss(app, deps);
-  registerOpportunityMore(app, deps);
-  registerSnapshotPost(app, deps);
-  registerSnapshotPick(app, deps);
   registerAppHomeOpened(app, deps);
+  // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
+  const { listeners, mount } = routeListeners(app);
+  registerProposalListeners(listeners, deps);
+  registerOpportunityDismiss(listeners, deps);
+  registerOpportunityMore(listeners, deps);
+  registerSnapshotPost(listeners, deps);
+  registerSnapshotPick(listeners, deps);
+  mount();
 }
 
 /** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */

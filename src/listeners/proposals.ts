@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
+import type { Listeners } from '../slack/router.ts';
 import { registerOpportunityDraft } from './actions/opportunity-draft.ts';
 import { registerProposalApprove } from './actions/proposal-approve.ts';
 import { registerProposalEdit } from './actions/proposal-edit.ts';
@@ -9,7 +9,7 @@ import { registerProposalEditModal } from './views/proposal-edit-modal.ts';
 import { registerProposalRejectModal } from './views/proposal-reject-modal.ts';
 
 /** Every listener of the proposal feature: its buttons and its two modals. */
-export function registerProposalListeners(app: App, deps: Deps): void {
+export function registerProposalListeners(app: Listeners, deps: Deps): void {
   registerOpportunityDraft(app, deps);
   registerProposalApprove(app, deps);
   registerProposalEdit(app, deps);

@@ -1,19 +1,15 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { withoutOpportunity } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseOpportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
+import type { Listeners } from '../../slack/router.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
 /** Dismiss: never shown again; the entry in the message becomes one quiet line. */
-export function registerOpportunityDismiss(app: App, deps: Deps): void {
+export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
   app.action<BlockButtonAction>('opportunity_dismiss', async ({ ack, action, body, respond }) => {
     await ack();
     const id = action.value ?? '';

@@ -1,13 +1,13 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { parseOpportunityId } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { draftProposal } from '../../services/draft-proposal.ts';
 import { tellPrivately } from '../../services/proposal-message.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 
 /** **Draft proposal** on an opportunity: value `owner/repo#number`. */
-export function registerOpportunityDraft(app: App, deps: Deps): void {
+export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
     await args.ack();
     const press = parsePress(args);

@@ -1,15 +1,16 @@
-import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { withoutMore } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { postOpportunities } from '../commands/post-opportunities.ts';
 
 const moreValue = z.object({ f: z.string(), o: z.number().int().nonnegative() });
 
 /** More: the next page, as a new message; the old one loses its More button. */
-export function registerOpportunityMore(app: App, deps: Deps): void {
+export function registerOpportunityMore(app: Listeners, deps: Deps): void {
   app.action<BlockButtonAction>(
     'opportunity_more',
     async ({ ack, action, body, client, respond }) => {

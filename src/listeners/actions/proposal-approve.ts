@@ -1,10 +1,10 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { approveProposal } from '../../services/approve-proposal.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 
 /** **Approve** on a draft: value = draft id. */
-export function registerProposalApprove(app: App, deps: Deps): void {
+export function registerProposalApprove(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('proposal_approve', async (args: ButtonArgs) => {
     await args.ack();
     const press = parsePress(args);

@@ -1,11 +1,12 @@
-import type { App, BlockAction, RespondFn, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, RespondFn, StaticSelectAction } from '@slack/bolt';
 import { SNAPSHOT_PICK_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { answerSnapshot } from '../commands/snapshot.ts';
 
 /** The client picker of `/gigs snapshot`: replaces itself with that client's preview. */
-export function registerSnapshotPick(app: App, deps: Deps): void {
+export function registerSnapshotPick(app: Listeners, deps: Deps): void {
   app.action<BlockAction<StaticSelectAction>>(
     SNAPSHOT_PICK_ACTION,
     async ({ ack, action, respond }) => {

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { SNAPSHOT_POST_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { isGigopsError } from '../../errors.ts';
@@ -6,9 +6,10 @@ import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
 import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../../services/post-client-snapshot.ts';
+import type { Listeners } from '../../slack/router.ts';
 
 /** **Post now** on a preview: this week's post, under the same exactly-once rule as the schedule. */
-export function registerSnapshotPost(app: App, deps: Deps): void {
+export function registerSnapshotPost(app: Listeners, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(SNAPSHOT_POST_ACTION, async ({ ack, action, respond }) => {
     await ack();
     const { locale, clients } = deps.config;

@@ -1,12 +1,12 @@
-import type { App } from '@slack/bolt';
 import { EDIT_MODAL } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { saveProposalEdit } from '../../services/save-proposal-edit.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
 /** The edit modal submitted: field errors stay in the modal; success redraws the draft. */
-export function registerProposalEditModal(app: App, deps: Deps): void {
+export function registerProposalEditModal(app: Listeners, deps: Deps): void {
   app.view<SubmitArgs['body']>(EDIT_MODAL, async (args: SubmitArgs) => {
     const s = parseSubmission(args);
     if (!s) {

@@ -1,12 +1,12 @@
-import type { App } from '@slack/bolt';
 import { REASON_BLOCK } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { rejectProposal } from '../../services/reject-proposal.ts';
+import type { Listeners } from '../../slack/router.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
 /** The reject modal submitted: collapses the draft and dismisses its opportunity. */
-export function registerProposalRejectModal(app: App, deps: Deps): void {
+export function registerProposalRejectModal(app: Listeners, deps: Deps): void {
   app.view<SubmitArgs['body']>('proposal_reject_modal', async (args: SubmitArgs) => {
     const s = parseSubmission(args);
     if (!s) {
