@@ -5,6 +5,7 @@ import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { routeListeners } from '../slack/router.ts';
+import { LATER, type Later } from './ack-then.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { registerSnapshotPick } from './actions/snapshot-pick.ts';
@@ -78,11 +79,13 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     const { kind, name } = describeRequest(event.body);
+    const responseUrl =
+      typeof event.body.response_url === 'string' ? event.body.response_url : undefined;
     let acked = false;
+    let later: Promise<void> | undefined;
     const ack = event.ack;
-    const outcome = await processEvent({
-      ...event,
-      ack: async (response?: unknown) => {
+    const wrapped = Object.assign(
+      async (response?: unknown) => {
         acked = true;
         await ack(response as never);
         // The listener's work after its ack (SQLite, ranking, rendering) is
@@ -90,33 +93,60 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
         // already waiting have been acked.
         await gate.idle();
       },
-    }).then(
+      {
+        // ackThen (ack-then.ts): the work waits for the gate; the listener returns now.
+        [LATER]: (async (work) => {
+          acked = true;
+          await ack();
+          later = gate.idle().then(work);
+        }) satisfies Later,
+      },
+    );
+    const outcome = await processEvent({ ...event, ack: wrapped }).then(
       () => (acked || kind === 'event' ? 'ok' : 'unhandled'),
       (error: unknown) => {
         deps.logger.error({ err: error, kind, name }, 'Slack request failed');
         return 'error';
       },
     );
+    if (later) {
+      // Nothing here may hold `event`: Bolt's request is let go while the work waits.
+      void deps.lifecycle.track(settleLater(later, { kind, name, responseUrl }, deps));
+      if (outcome === 'ok') return;
+    }
     deps.metrics.slackRequests.inc({ kind, name, outcome });
-    if (kind !== 'event' && (!acked || outcome === 'error'))
-      await answer(event, kind, name, outcome, acked, deps);
+    if (kind !== 'event' && (!acked || outcome === 'error')) {
+      if (!acked) await event.ack().catch(() => {});
+      await answer({ kind, name, responseUrl }, outcome, deps);
+    }
   };
 }
 
-/** Acks what no listener acked, and tells the user why: an old button, or a failure. */
-async function answer(
-  event: ReceiverEvent,
-  kind: string,
-  name: string,
-  outcome: string,
-  acked: boolean,
-  deps: Deps,
-) {
+interface RequestInfo {
+  kind: string;
+  name: string;
+  responseUrl: string | undefined;
+}
+
+/** The outcome of work handed on by ackThen: counted, and a failure told, as a listener's. */
+async function settleLater(work: Promise<void>, request: RequestInfo, deps: Deps) {
+  const { kind, name } = request;
+  const outcome = await work.then(
+    () => 'ok',
+    (error: unknown) => {
+      deps.logger.error({ err: error, kind, name }, 'Slack request failed');
+      return 'error';
+    },
+  );
+  deps.metrics.slackRequests.inc({ kind, name, outcome });
+  if (outcome === 'error') await answer(request, outcome, deps);
+}
+
+/** Tells the user why their request did nothing: an old button, or a failure. */
+async function answer({ kind, name, responseUrl }: RequestInfo, outcome: string, deps: Deps) {
   if (outcome === 'unhandled')
     deps.logger.warn({ kind, name }, 'no listener handled this Slack request');
-  if (!acked) await event.ack().catch(() => {});
-  const responseUrl = event.body.response_url;
-  if (typeof responseUrl !== 'string') return;
+  if (responseUrl === undefined) return;
   if (outcome === 'unhandled' && kind !== 'block_actions') return;
   const copy = commonCopy(deps.config.locale);
   const text = outcome === 'error' ? copy.somethingFailed : copy.staleAction;

@@ -5,29 +5,33 @@ import type { Deps } from '../../deps.ts';
 import { parseOpportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
 /** Dismiss: never shown again; the entry in the message becomes one quiet line. */
 export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
   app.action<BlockButtonAction>('opportunity_dismiss', async ({ ack, action, body, respond }) => {
-    await ack();
+    // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
     const id = action.value ?? '';
-    if (!parseOpportunityId(id)) {
-      deps.logger.warn({ value: id.slice(0, 200) }, 'opportunity_dismiss with a malformed value');
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: commonCopy(deps.config.locale).staleAction,
-      });
-      return;
-    }
-    await deps.store.opportunities.dismiss(id, deps.now());
+    const text = body.message?.text ?? id;
     const blocks = (body.message?.blocks ?? []) as KnownBlock[];
-    await respond({
-      replace_original: true,
-      text: body.message?.text ?? id,
-      blocks: withoutOpportunity(blocks, id, deps.config.locale),
+    await ackThen(ack, async () => {
+      if (!parseOpportunityId(id)) {
+        deps.logger.warn({ value: id.slice(0, 200) }, 'opportunity_dismiss with a malformed value');
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: commonCopy(deps.config.locale).staleAction,
+        });
+        return;
+      }
+      await deps.store.opportunities.dismiss(id, deps.now());
+      await respond({
+        replace_original: true,
+        text,
+        blocks: withoutOpportunity(blocks, id, deps.config.locale),
+      });
     });
   });
 }
