@@ -1,10 +1,21 @@
-import type { AllMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
 import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { commonCopy } from '../../i18n/common.ts';
+import { ackThen } from '../ack-then.ts';
 
-export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+/**
+ * What a subcommand reads of its request: the command, the Web API client and
+ * `respond`; not Bolt's whole arguments, so the rest of the request is let
+ * go while the work waits for the ack gate (ack-then.ts).
+ */
+export interface CommandArgs {
+  command: SlashCommand;
+  client: WebClient;
+  respond: RespondFn;
+}
 
 /** A subcommand's work after the ack: answers through `respond` or the Web API. */
 export type SubcommandHandler<K extends GigsCommand['kind']> = (
@@ -29,35 +40,39 @@ const FEATURE_FIX: Record<keyof GigsHandlers, [string, string]> = {
 
 /** `/gigs …`: ack at once, parse, hand the slow work to one subcommand handler. */
 export function registerGigsCommand(app: App, deps: Deps, handlers: GigsHandlers): void {
-  app.command('/gigs', async (args) => {
-    await args.ack();
-    const { locale } = deps.config;
-    const command = parseGigsCommand(args.command.text ?? '');
-    const respond = args.respond as RespondFn;
-    try {
-      if (command.kind === 'help') {
-        await respond({ response_type: 'ephemeral', ...renderUsage(locale) });
-        return;
-      }
-      if (command.kind === 'usage') {
-        await respond({ response_type: 'ephemeral', ...renderUsage(locale, command.problem) });
-        return;
-      }
-      const handler = handlers[command.kind] as SubcommandHandler<typeof command.kind> | undefined;
-      if (!handler) {
-        const [feature, fix] = FEATURE_FIX[command.kind];
-        await respond({
-          response_type: 'ephemeral',
-          text: commonCopy(locale).notConfigured(feature, fix),
-        });
-        return;
-      }
-      await handler(command, args, deps);
-    } catch (error) {
-      deps.logger.error({ err: error, subcommand: command.kind }, '/gigs failed');
-      await respond({ response_type: 'ephemeral', text: commonCopy(locale).somethingFailed }).catch(
-        (e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user /gigs failed'),
-      );
-    }
+  app.command('/gigs', async ({ ack, command: body, client, respond: reply }) => {
+    const args: CommandArgs = { command: body, client, respond: reply as RespondFn };
+    await ackThen(ack, () => runGigs(args, deps, handlers));
   });
+}
+
+async function runGigs(args: CommandArgs, deps: Deps, handlers: GigsHandlers): Promise<void> {
+  const { locale } = deps.config;
+  const command = parseGigsCommand(args.command.text ?? '');
+  const { respond } = args;
+  try {
+    if (command.kind === 'help') {
+      await respond({ response_type: 'ephemeral', ...renderUsage(locale) });
+      return;
+    }
+    if (command.kind === 'usage') {
+      await respond({ response_type: 'ephemeral', ...renderUsage(locale, command.problem) });
+      return;
+    }
+    const handler = handlers[command.kind] as SubcommandHandler<typeof command.kind> | undefined;
+    if (!handler) {
+      const [feature, fix] = FEATURE_FIX[command.kind];
+      await respond({
+        response_type: 'ephemeral',
+        text: commonCopy(locale).notConfigured(feature, fix),
+      });
+      return;
+    }
+    await handler(command, args, deps);
+  } catch (error) {
+    deps.logger.error({ err: error, subcommand: command.kind }, '/gigs failed');
+    await respond({ response_type: 'ephemeral', text: commonCopy(locale).somethingFailed }).catch(
+      (e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user /gigs failed'),
+    );
+  }
 }
