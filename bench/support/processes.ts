@@ -69,6 +69,8 @@ export interface Served {
   startMs: number;
   /** Resident set size of the process now, from /proc. */
   rssBytes(): number;
+  /** CPU time the process has run so far, in ms (/proc/<pid>/schedstat); NaN where there is none. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,14 @@ async function serve(
     child,
     url,
     startMs,
+    cpuMs: () => {
+      try {
+        const ns = Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[0]);
+        return ns / 1e6;
+      } catch {
+        return Number.NaN;
+      }
+    },
     rssBytes: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
