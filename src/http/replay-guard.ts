@@ -43,7 +43,10 @@ export function rejectReplays(
         if (res.statusCode >= 400 || Number.isNaN(key)) return;
         const period = Math.floor(t / periodMs);
         let keys = periods.get(period);
-        if (!keys) periods.set(period, (keys = new Set()));
+        if (!keys) {
+          keys = new Set();
+          periods.set(period, keys);
+        }
         keys.add(key);
       });
     }

@@ -91,9 +91,11 @@ export class FakeNotion {
       if (this.hold?.(method, path)) {
         const held = { method, path, body, at, status: 0 };
         this.requests.push(held);
-        this.#waiters = this.#waiters.filter((w) =>
-          w.match(held) ? (w.resolve(held), false) : true,
-        );
+        this.#waiters = this.#waiters.filter((w) => {
+          if (!w.match(held)) return true;
+          w.resolve(held);
+          return false;
+        });
         return;
       }
       const [status, answer, headers] = this.#limited(at) ?? this.#route(method, path, body);
