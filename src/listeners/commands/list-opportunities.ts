@@ -1,4 +1,3 @@
-import type { RespondFn } from '@slack/bolt';
 import type { SubcommandHandler } from './gigs.ts';
 import { postOpportunities } from './post-opportunities.ts';
 
@@ -9,7 +8,7 @@ export const listOpportunities: SubcommandHandler<'list'> = async (command, args
     {
       channel: args.command.channel_id,
       client: args.client,
-      respond: args.respond as RespondFn,
+      respond: args.respond,
     },
     command.filters,
     0,

@@ -1,4 +1,3 @@
-import type { RespondFn } from '@slack/bolt';
 import { draftProposal } from '../../services/draft-proposal.ts';
 import type { SubcommandHandler } from './gigs.ts';
 
@@ -13,5 +12,5 @@ export const proposeHandler: SubcommandHandler<'propose'> = async (command, args
     threadTs: undefined,
   });
   const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
-  if (text) await (args.respond as RespondFn)({ response_type: 'ephemeral', text });
+  if (text) await args.respond({ response_type: 'ephemeral', text });
 };

@@ -1,4 +1,3 @@
-import type { RespondFn } from '@slack/bolt';
 import { renderClientPicker } from '../../blocks/client-snapshot.ts';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
@@ -10,7 +9,7 @@ import type { SubcommandHandler } from './gigs.ts';
 
 /** `/gigs snapshot [client-id]`: a private preview, a picker, or what to configure. */
 export const snapshotCommand: SubcommandHandler<'snapshot'> = async (command, args, deps) => {
-  const respond = args.respond as RespondFn;
+  const { respond } = args;
   try {
     await respond({
       response_type: 'ephemeral',

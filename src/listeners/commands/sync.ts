@@ -1,4 +1,3 @@
-import type { RespondFn } from '@slack/bolt';
 import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report.ts';
 import { deliveryCopy } from '../../i18n/delivery.ts';
 import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
@@ -9,7 +8,7 @@ import type { SubcommandHandler } from './gigs.ts';
 /** `/gigs sync`: check the schema afresh, reconcile now, report what changed. */
 export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
   return async (_command, args, deps) => {
-    const respond = args.respond as RespondFn;
+    const { respond } = args;
     const { locale } = deps.config;
     let check: Awaited<ReturnType<typeof checkDeliverySetup>>;
     try {
