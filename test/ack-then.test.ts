@@ -17,7 +17,7 @@ describe('ackThen', () => {
 
   it('under countAndGuard hands the work on and returns before it runs', async () => {
     const order: string[] = [];
-    let handed: (() => Promise<void>) | undefined;
+    let handed: (() => Promise<unknown>) | undefined;
     const later: Later = async (work) => {
       order.push('ack');
       handed = work;
@@ -35,5 +35,27 @@ describe('ackThen', () => {
     expect(order).toEqual(['ack']);
     await handed?.();
     expect(order).toEqual(['ack', 'work']);
+  });
+
+  it('carries the ack response (a modal answer) in both modes', async () => {
+    const answer = { response_action: 'clear' as const };
+    const plain: unknown[] = [];
+    await ackThen(
+      async (response?: typeof answer) => {
+        plain.push(response);
+      },
+      async () => {},
+      answer,
+    );
+    expect(plain).toEqual([answer]);
+
+    const handed: unknown[] = [];
+    const ack = Object.assign(async (_response?: typeof answer) => {}, {
+      [LATER]: (async (_work, response) => {
+        handed.push(response);
+      }) satisfies Later,
+    });
+    await ackThen(ack, async () => {}, answer);
+    expect(handed).toEqual([answer]);
   });
 });

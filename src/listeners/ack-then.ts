@@ -16,11 +16,16 @@
  */
 export const LATER = Symbol('gigops.ackThen');
 
-export type Later = (work: () => Promise<void>) => Promise<void>;
+/** `response`: what the ack carries (a view submission's errors, update, push or clear). */
+export type Later = (work: () => Promise<unknown>, response?: unknown) => Promise<void>;
 
-export async function ackThen(ack: () => Promise<void>, work: () => Promise<void>): Promise<void> {
+export async function ackThen<R = void>(
+  ack: (response?: R) => Promise<void>,
+  work: () => Promise<unknown>,
+  response?: R,
+): Promise<void> {
   const later = (ack as { [LATER]?: Later })[LATER];
-  if (later) return later(work);
-  await ack();
+  if (later) return later(work, response);
+  await (response === undefined ? ack() : ack(response));
   await work();
 }

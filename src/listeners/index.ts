@@ -82,7 +82,7 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
     const responseUrl =
       typeof event.body.response_url === 'string' ? event.body.response_url : undefined;
     let acked = false;
-    let later: Promise<void> | undefined;
+    let later: Promise<unknown> | undefined;
     const ack = event.ack;
     const wrapped = Object.assign(
       async (response?: unknown) => {
@@ -95,9 +95,9 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
       },
       {
         // ackThen (ack-then.ts): the work waits for the gate; the listener returns now.
-        [LATER]: (async (work) => {
+        [LATER]: (async (work, response) => {
           acked = true;
-          await ack();
+          await ack(response as never);
           later = gate.idle().then(work);
         }) satisfies Later,
       },
@@ -129,7 +129,7 @@ interface RequestInfo {
 }
 
 /** The outcome of work handed on by ackThen: counted, and a failure told, as a listener's. */
-async function settleLater(work: Promise<void>, request: RequestInfo, deps: Deps) {
+async function settleLater(work: Promise<unknown>, request: RequestInfo, deps: Deps) {
   const { kind, name } = request;
   const outcome = await work.then(
     () => 'ok',

@@ -4,26 +4,30 @@ import { proposalCopy } from '../../i18n/proposals.ts';
 import { draftProposal } from '../../services/draft-proposal.ts';
 import { tellPrivately } from '../../services/proposal-message.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 
 /** **Draft proposal** on an opportunity: value `owner/repo#number`. */
 export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
-    await args.ack();
+    // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
     const press = parsePress(args);
-    const copy = proposalCopy(deps.config.locale);
-    const ref = parseOpportunityId(press.value);
-    if (!ref) {
-      await tellPrivately(args.client, press.channel, press.user, copy.badOpportunity(press.value));
-      return;
-    }
-    const outcome = await draftProposal(deps, args.client, {
-      ...ref,
-      requestedBy: press.user,
-      channel: press.channel,
-      threadTs: press.messageTs,
+    const { client } = args;
+    await ackThen(args.ack, async () => {
+      const copy = proposalCopy(deps.config.locale);
+      const ref = parseOpportunityId(press.value);
+      if (!ref) {
+        await tellPrivately(client, press.channel, press.user, copy.badOpportunity(press.value));
+        return;
+      }
+      const outcome = await draftProposal(deps, client, {
+        ...ref,
+        requestedBy: press.user,
+        channel: press.channel,
+        threadTs: press.messageTs,
+      });
+      const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+      if (text) await tellPrivately(client, press.channel, press.user, text);
     });
-    const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
-    if (text) await tellPrivately(args.client, press.channel, press.user, text);
   });
 }

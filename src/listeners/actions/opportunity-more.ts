@@ -1,10 +1,11 @@
-import type { BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { withoutMore } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 import { postOpportunities } from '../commands/post-opportunities.ts';
 
 const moreValue = z.object({ f: z.string(), o: z.number().int().nonnegative() });
@@ -14,27 +15,26 @@ export function registerOpportunityMore(app: Listeners, deps: Deps): void {
   app.action<BlockButtonAction>(
     'opportunity_more',
     async ({ ack, action, body, client, respond }) => {
-      await ack();
-      const parsed = moreValue.safeParse(safeJson(action.value ?? ''));
-      const command = parsed.success ? parseGigsCommand(parsed.data.f) : undefined;
-      if (!parsed.success || command?.kind !== 'list') {
-        deps.logger.warn({ value: action.value }, 'opportunity_more with a malformed value');
-        return;
-      }
-      if (body.message?.blocks) {
-        await respond({
-          replace_original: true,
-          text: body.message.text ?? '',
-          blocks: withoutMore(body.message.blocks as KnownBlock[]),
-        });
-      }
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      await postOpportunities(
-        deps,
-        { channel: String(channel), client, respond: respond as RespondFn },
-        command.filters,
-        parsed.data.o,
-      );
+      // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
+      const value = action.value ?? '';
+      const message = body.message;
+      const channel = String(body.channel?.id ?? body.container?.channel_id);
+      await ackThen(ack, async () => {
+        const parsed = moreValue.safeParse(safeJson(value));
+        const command = parsed.success ? parseGigsCommand(parsed.data.f) : undefined;
+        if (!parsed.success || command?.kind !== 'list') {
+          deps.logger.warn({ value }, 'opportunity_more with a malformed value');
+          return;
+        }
+        if (message?.blocks) {
+          await respond({
+            replace_original: true,
+            text: message.text ?? '',
+            blocks: withoutMore(message.blocks as KnownBlock[]),
+          });
+        }
+        await postOpportunities(deps, { channel, client, respond }, command.filters, parsed.data.o);
+      });
     },
   );
 }

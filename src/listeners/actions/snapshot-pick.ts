@@ -3,6 +3,7 @@ import { SNAPSHOT_PICK_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 import { answerSnapshot } from '../commands/snapshot.ts';
 
 /** The client picker of `/gigs snapshot`: replaces itself with that client's preview. */
@@ -10,19 +11,21 @@ export function registerSnapshotPick(app: Listeners, deps: Deps): void {
   app.action<BlockAction<StaticSelectAction>>(
     SNAPSHOT_PICK_ACTION,
     async ({ ack, action, respond }) => {
-      await ack();
-      const r = respond as RespondFn;
-      try {
-        const answer = await answerSnapshot(deps, action.selected_option.value);
-        await r({ response_type: 'ephemeral', replace_original: true, ...answer });
-      } catch (error) {
-        deps.logger.error({ err: error }, 'snapshot preview failed');
-        await r({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: commonCopy(deps.config.locale).somethingFailed,
-        });
-      }
+      const picked = action.selected_option.value;
+      await ackThen(ack, async () => {
+        const r = respond as RespondFn;
+        try {
+          const answer = await answerSnapshot(deps, picked);
+          await r({ response_type: 'ephemeral', replace_original: true, ...answer });
+        } catch (error) {
+          deps.logger.error({ err: error }, 'snapshot preview failed');
+          await r({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: commonCopy(deps.config.locale).somethingFailed,
+          });
+        }
+      });
     },
   );
 }

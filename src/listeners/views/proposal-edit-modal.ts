@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { saveProposalEdit } from '../../services/save-proposal-edit.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
 /** The edit modal submitted: field errors stay in the modal; success redraws the draft. */
@@ -25,7 +26,7 @@ export function registerProposalEditModal(app: Listeners, deps: Deps): void {
         price: s.values.price,
       },
     });
-    await (outcome.ack ? args.ack(outcome.ack) : args.ack());
-    await outcome.after();
+    // The ack carries the modal's answer; what follows (redrawing the draft) waits for the gate.
+    await ackThen(args.ack, outcome.after, outcome.ack);
   });
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { rejectProposal } from '../../services/reject-proposal.ts';
 import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 
 /** The reject modal submitted: collapses the draft and dismisses its opportunity. */
@@ -21,7 +22,7 @@ export function registerProposalRejectModal(app: Listeners, deps: Deps): void {
       user: s.user,
       reason: reason ? reason : undefined,
     });
-    await (outcome.ack ? args.ack(outcome.ack) : args.ack());
-    await outcome.after();
+    // The ack carries the modal's answer; what follows (redrawing the draft) waits for the gate.
+    await ackThen(args.ack, outcome.after, outcome.ack);
   });
 }
