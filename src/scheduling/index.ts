@@ -3,7 +3,8 @@ import type { Deps } from '../deps.ts';
 import { catchUpSnapshots } from '../services/catch-up-snapshots.ts';
 import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../services/post-client-snapshot.ts';
-import { deliveryReconcileJob } from './delivery.ts';
+import { pruneStore } from '../services/prune-store.ts';
+import { deliveryReconcileJob, RECONCILE_JOB } from './delivery.ts';
 import { digestJob } from './digest.ts';
 import type { Scheduler } from './scheduler.ts';
 
@@ -14,6 +15,21 @@ export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   const reconcile = deliveryReconcileJob(deps);
   if (reconcile) scheduler.add(reconcile);
   registerSnapshotJobs(scheduler, deps);
+  scheduler.add(pruneJob(deps));
+}
+
+export const PRUNE_JOB = 'store-prune';
+
+/** Daily: old finished deliveries and reconciliation slots go (prune-store.ts). */
+function pruneJob(deps: Deps) {
+  return {
+    name: PRUNE_JOB,
+    cron: '41 3 * * *',
+    timezone: deps.config.timezone,
+    run: async () => {
+      await pruneStore(deps, [RECONCILE_JOB]);
+    },
+  };
 }
 
 function registerSnapshotJobs(scheduler: Scheduler, deps: Deps): void {

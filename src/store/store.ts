@@ -54,6 +54,8 @@ export interface JobStore {
   /** Gives a claimed but unfinished slot back, so the next attempt may run it. */
   releaseSlot(job: string, slot: string, owner: string): Promise<void>;
   getSlot(job: string, slot: string): Promise<SlotRecord | undefined>;
+  /** Forgets `job`'s slots completed before `before`; how many. Unfinished ones stay. */
+  pruneSlots(job: string, before: Date): Promise<number>;
 }
 
 /** Small named values: cursors, ETags, last-run times. */
@@ -251,6 +253,11 @@ export interface DeliveryStore {
   completeWebhookEvent(id: string, now: Date): Promise<void>;
   /** Counts a failed attempt; after `maxAttempts` the event is parked as failed. */
   failWebhookEvent(id: string, error: string, maxAttempts: number, now: Date): Promise<void>;
+  /**
+   * Forgets finished deliveries (done or failed) received before `before`;
+   * how many. Pending ones stay, however old.
+   */
+  pruneWebhookEvents(before: Date): Promise<number>;
   lastWritten(pageId: string): Promise<WrittenState | undefined>;
   rememberWritten(pageId: string, written: WrittenState, now: Date): Promise<void>;
   repoCursor(repo: string): Promise<RepoCursor>;

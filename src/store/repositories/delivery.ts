@@ -60,6 +60,14 @@ export function deliveryRepository(sql: Sql): DeliveryStore {
         [error.slice(0, 1000), maxAttempts, maxAttempts, iso(now), id],
       );
     },
+    async pruneWebhookEvents(before) {
+      const r = await sql.run(
+        `DELETE FROM github_webhook_events
+         WHERE status IN ('done', 'failed') AND received_at < ?`,
+        [iso(before)],
+      );
+      return r.changes;
+    },
     async lastWritten(pageId): Promise<WrittenState | undefined> {
       const row = await sql.get(
         'SELECT pr_url, pr_updated_at, state FROM delivery_written WHERE page_id = ?',

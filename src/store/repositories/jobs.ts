@@ -31,6 +31,13 @@ export function jobRepository(sql: Sql): JobStore {
         [job, slot, owner],
       );
     },
+    async pruneSlots(job, before) {
+      const r = await sql.run(
+        'DELETE FROM job_slots WHERE job = ? AND completed_at IS NOT NULL AND completed_at < ?',
+        [job, iso(before)],
+      );
+      return r.changes;
+    },
     async getSlot(job, slot): Promise<SlotRecord | undefined> {
       const row = await sql.get('SELECT * FROM job_slots WHERE job = ? AND slot = ?', [job, slot]);
       if (!row) return undefined;
