@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { App, type Receiver } from '@slack/bolt';
+import { App, type BlockAction, type Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
 import { AckGate } from '../src/http/ack-gate.ts';
@@ -89,15 +89,15 @@ describe('ackThen', () => {
     registerListeners(app, deps, gate);
     const bodies: Record<string, WeakRef<object>> = {};
     const ran: string[] = [];
-    app.action('probe_then', async ({ ack, body, action }) => {
-      bodies.then = new WeakRef(body);
+    app.action<BlockAction>('probe_then', async ({ ack, body, action }) => {
+      bodies.handedOn = new WeakRef(body);
       const value = (action as { value: string }).value;
       await ackThen(ack, async () => {
         ran.push(value);
       });
     });
-    app.action('probe_await', async ({ ack, body, action }) => {
-      bodies.await = new WeakRef(body);
+    app.action<BlockAction>('probe_await', async ({ ack, body, action }) => {
+      bodies.awaiting = new WeakRef(body);
       await ack();
       ran.push((action as { value: string }).value);
     });
@@ -131,9 +131,9 @@ describe('ackThen', () => {
       gc();
     }
     expect(ran).toEqual([]);
-    expect(bodies.then?.deref()).toBeUndefined();
+    expect(bodies.handedOn?.deref()).toBeUndefined();
     expect(bodies.dismiss?.deref()).toBeUndefined();
-    expect(bodies.await?.deref()).toBeDefined();
+    expect(bodies.awaiting?.deref()).toBeDefined();
 
     answered();
     await expect.poll(() => [...ran].sort()).toEqual(['await', 'then']);

@@ -1,5 +1,7 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RECONCILE_JOB } from '../src/scheduling/delivery.ts';
+import { PRUNE_JOB } from '../src/scheduling/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
@@ -132,6 +134,11 @@ describe('POST /github/webhook', () => {
     const reopen = example('ready_for_review');
     await post(t, reopen, githubHeaders('pull_request', reopen, SECRET));
     await notion.waitFor(() => notion.value(item, 'Status') === '🔄 In Review');
+  });
+
+  it('schedules the daily pruning of finished deliveries beside reconciliation', () => {
+    const jobs = t.bot.scheduler.nextRuns().map((r) => r.name);
+    expect(jobs).toEqual(expect.arrayContaining([RECONCILE_JOB, PRUNE_JOB]));
   });
 
   it('processes each X-GitHub-Delivery once', async () => {

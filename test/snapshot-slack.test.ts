@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRUNE_JOB } from '../src/scheduling/index.ts';
 import { snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
@@ -131,8 +130,7 @@ describe('/gigs snapshot and Post now, through signed requests', () => {
 
   it('says what to configure without NOTION_TOKEN', async () => {
     const t = await startBot(SNAPSHOT_YAML(), false);
-    // No snapshot jobs; only the store's daily pruning, which every bot runs.
-    expect(t.bot.scheduler.nextRuns().map((r) => r.name)).toEqual([PRUNE_JOB]);
+    expect(t.bot.scheduler.nextRuns()).toEqual([]);
     const reply = await slash(t, 'snapshot acme', 'no-notion');
     expect(String(reply.params.text)).toContain('set NOTION_TOKEN');
     expect(String(reply.params.text)).toContain('delivery.notion.dataSourceId');

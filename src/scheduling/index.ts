@@ -13,9 +13,12 @@ export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   const digest = digestJob(deps, deps.slack);
   if (digest) scheduler.add(digest);
   const reconcile = deliveryReconcileJob(deps);
-  if (reconcile) scheduler.add(reconcile);
+  if (reconcile) {
+    scheduler.add(reconcile);
+    // What grows without end is delivery sync's: recorded deliveries, reconciliation slots.
+    scheduler.add(pruneJob(deps));
+  }
   registerSnapshotJobs(scheduler, deps);
-  scheduler.add(pruneJob(deps));
 }
 
 export const PRUNE_JOB = 'store-prune';
