@@ -2,9 +2,8 @@ import type { Deps } from '../deps.ts';
 import type { Listeners } from '../slack/router.ts';
 import { registerOpportunityDraft } from './actions/opportunity-draft.ts';
 import { registerProposalApprove } from './actions/proposal-approve.ts';
-import { registerProposalEdit } from './actions/proposal-edit.ts';
+import { registerProposalModalButtons } from './actions/proposal-open-modal.ts';
 import { registerProposalPolish } from './actions/proposal-polish.ts';
-import { registerProposalReject } from './actions/proposal-reject.ts';
 import { registerProposalEditModal } from './views/proposal-edit-modal.ts';
 import { registerProposalRejectModal } from './views/proposal-reject-modal.ts';
 
@@ -12,8 +11,7 @@ import { registerProposalRejectModal } from './views/proposal-reject-modal.ts';
 export function registerProposalListeners(app: Listeners, deps: Deps): void {
   registerOpportunityDraft(app, deps);
   registerProposalApprove(app, deps);
-  registerProposalEdit(app, deps);
-  registerProposalReject(app, deps);
+  registerProposalModalButtons(app, deps);
   registerProposalPolish(app, deps);
   registerProposalEditModal(app, deps);
   registerProposalRejectModal(app, deps);

@@ -1,0 +1,28 @@
+import type { Deps } from '../../deps.ts';
+import { startProposalModal } from '../../services/start-proposal-modal.ts';
+import type { Listeners } from '../../slack/router.ts';
+import { ackThen } from '../ack-then.ts';
+import { type ButtonArgs, parsePress } from './button-press.ts';
+
+/**
+ * **Edit** and **Reject** on a draft (value = draft id): each opens its modal
+ * before anything slow (a trigger_id lives 3 s).
+ */
+export function registerProposalModalButtons(app: Listeners, deps: Deps): void {
+  for (const kind of ['edit', 'reject'] as const) {
+    app.action<ButtonArgs['body']>(`proposal_${kind}`, async (args: ButtonArgs) => {
+      // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
+      const press = parsePress(args);
+      const { client } = args;
+      await ackThen(args.ack, () =>
+        startProposalModal(deps, client, {
+          kind,
+          id: press.value,
+          user: press.user,
+          channel: press.channel,
+          triggerId: press.triggerId,
+        }),
+      );
+    });
+  }
+}
