@@ -6,7 +6,7 @@ import { postClientSnapshot } from '../services/post-client-snapshot.ts';
 import { pruneStore } from '../services/prune-store.ts';
 import { deliveryReconcileJob, RECONCILE_JOB } from './delivery.ts';
 import { digestJob } from './digest.ts';
-import type { Scheduler } from './scheduler.ts';
+import type { ScheduledJob, Scheduler } from './scheduler.ts';
 
 /** Every scheduled job; each feature adds its own here. */
 export function registerJobs(scheduler: Scheduler, deps: Deps): void {
@@ -24,7 +24,7 @@ export function registerJobs(scheduler: Scheduler, deps: Deps): void {
 export const PRUNE_JOB = 'store-prune';
 
 /** Daily: old finished deliveries and reconciliation slots go (prune-store.ts). */
-function pruneJob(deps: Deps) {
+function pruneJob(deps: Deps): ScheduledJob {
   return {
     name: PRUNE_JOB,
     cron: '41 3 * * *',

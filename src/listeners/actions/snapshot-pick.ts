@@ -1,4 +1,4 @@
-import type { BlockAction, RespondFn, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, StaticSelectAction } from '@slack/bolt';
 import { SNAPSHOT_PICK_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
@@ -13,13 +13,12 @@ export function registerSnapshotPick(app: Listeners, deps: Deps): void {
     async ({ ack, action, respond }) => {
       const picked = action.selected_option.value;
       await ackThen(ack, async () => {
-        const r = respond as RespondFn;
         try {
           const answer = await answerSnapshot(deps, picked);
-          await r({ response_type: 'ephemeral', replace_original: true, ...answer });
+          await respond({ response_type: 'ephemeral', replace_original: true, ...answer });
         } catch (error) {
           deps.logger.error({ err: error }, 'snapshot preview failed');
-          await r({
+          await respond({
             response_type: 'ephemeral',
             replace_original: false,
             text: commonCopy(deps.config.locale).somethingFailed,

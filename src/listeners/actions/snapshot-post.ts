@@ -1,4 +1,4 @@
-import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { SNAPSHOT_POST_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { isGigopsError } from '../../errors.ts';
@@ -17,7 +17,7 @@ export function registerSnapshotPost(app: Listeners, deps: Deps): void {
       const { locale, clients } = deps.config;
       const copy = snapshotCopy(locale);
       const say = (text: string) =>
-        (respond as RespondFn)({ response_type: 'ephemeral', replace_original: false, text });
+        respond({ response_type: 'ephemeral', replace_original: false, text });
       const client = clients.find((c) => c.id === picked);
       if (!client) {
         await say(copy.unknownClient(picked, clients.map((c) => c.id).join(', ')));
