@@ -37,6 +37,8 @@ export interface StartOptions {
   config?: Config;
   logger?: Logger;
   now?: () => Date;
+  /** How long stop() waits for in-flight work before closing the store (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 /** How often the store's housekeeping runs, when the bot is idle. */
@@ -170,7 +172,7 @@ export async function startGigops({
       await slack
         .stop()
         .catch((e: unknown) => logger.warn({ err: e }, 'Slack did not stop cleanly'));
-      const drained = await lifecycle.drain(10_000);
+      const drained = await lifecycle.drain(options.shutdownGraceMs ?? 10_000);
       if (!drained)
         logger.warn({ inFlight: lifecycle.inFlight }, 'gave up waiting for in-flight work');
       server.closeAllConnections();

@@ -1,13 +1,17 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/log.ts';
+import { startGigops } from '../src/main.ts';
 import { RECONCILE_JOB } from '../src/scheduling/delivery.ts';
 import { PRUNE_JOB } from '../src/scheduling/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
-import { tempDir } from './support/env.ts';
+import { tempDir, testEnv } from './support/env.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
+import { FakeSlack } from './support/fake-slack.ts';
 import { githubHeaders } from './support/github-sign.ts';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -227,6 +231,69 @@ describe('crash safety between the answer and the Notion write', () => {
     expect(notion.value(item, 'Status')).toBe('🔄 In Review');
     await second.bot.deps.lifecycle.drain(5_000);
     expect(await second.bot.deps.store.delivery.pendingWebhookEvents(10)).toEqual([]);
+  });
+  it('a shutdown that outlives its grace period leaves the delivery for the next start, quietly', async () => {
+    const { notion, github } = await fakes();
+    stops.push(
+      () => notion.stop(),
+      () => github.stop(),
+    );
+    const item = notion.addItem({ title: 'Hello page', status: 'Not started', pr: PR_URL });
+    const dataDir = tempDir();
+    const slack = await new FakeSlack().start();
+    stops.push(() => slack.stop());
+    const lines: Array<{ level: number; msg: string; delivery?: string }> = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+    });
+    const config = loadConfig(
+      testEnv({
+        SLACK_API_URL: slack.apiUrl,
+        GITHUB_WEBHOOK_SECRET: SECRET,
+        NOTION_TOKEN: 'secret_notion_token',
+        NOTION_API_URL: notion.url,
+        GITHUB_API_URL: github.url,
+        DATA_DIR: dataDir,
+      }),
+      { readFile: () => deliveryYaml(notion.dataSourceId) },
+    );
+    const running = await startGigops({ config, logger, shutdownGraceMs: 200 });
+
+    // Notion takes the write and never answers; the bot is asked to stop meanwhile.
+    notion.hold = (method) => method === 'PATCH';
+    const body = example('opened');
+    const headers = githubHeaders('pull_request', body, SECRET, 'delivery-at-shutdown');
+    const res = await fetch(`http://127.0.0.1:${running.port}/github/webhook`, {
+      method: 'POST',
+      body,
+      headers,
+    });
+    expect(res.status).toBe(202);
+    await notion.waitFor((r) => r.method === 'PATCH');
+    await running.stop();
+    expect(lines.some((l) => l.msg === 'gave up waiting for in-flight work')).toBe(true);
+    // The store is closed; then the held write fails (Notion goes away).
+    notion.hold = undefined;
+    await notion.stop();
+    await vi.waitFor(() =>
+      expect(lines.find((l) => l.delivery === 'delivery-at-shutdown')?.msg).toBe(
+        'stopped before this webhook delivery was written to Notion; the next start replays it',
+      ),
+    );
+    // A warning, nothing at error level: nothing was lost, and no attempt was counted.
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    const store = createSqliteStore(dataDir);
+    const [pending] = await store.delivery.pendingWebhookEvents(10);
+    await store.close();
+    expect(pending).toMatchObject({ id: 'delivery-at-shutdown', attempts: 0 });
+
+    // The next start writes it.
+    await notion.start();
+    const second = await bot(notion, github, dataDir);
+    stops.push(() => second.close());
+    await patchSetting(notion, '🔄 In Review');
+    expect(notion.value(item, 'Status')).toBe('🔄 In Review');
   });
 });
 

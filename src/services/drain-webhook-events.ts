@@ -65,8 +65,9 @@ async function drainOnce(
   }
   // Events that failed in this pass, or that another replica holds, stay pending; read past them.
   const passed = new Set<string>();
+  const stopping = () => deps.lifecycle.phase === 'stopping' || deps.lifecycle.phase === 'stopped';
   for (;;) {
-    if (deps.lifecycle.phase === 'stopping' || deps.lifecycle.phase === 'stopped') return;
+    if (stopping()) return;
     const batch = (await deps.store.delivery.pendingWebhookEvents(passed.size + 50)).filter(
       (e) => !passed.has(e.id),
     );
@@ -74,6 +75,8 @@ async function drainOnce(
     for (const event of batch) {
       // A burst of deliveries (or Slack requests) is answered before the next one is worked on.
       await deps.idle?.();
+      // Shutdown: a delivery not yet claimed waits in the store for the next start.
+      if (stopping()) return;
       // Several replicas may drain at once (start-up replay): one processes each.
       const mine = await deps.store.delivery.claimWebhookEvent(
         event.id,
@@ -89,6 +92,15 @@ async function drainOnce(
         await processWebhookEvent(deps, setup, event.event, event.payload, { kinds: check.kinds });
         await deps.store.delivery.completeWebhookEvent(event.id, deps.now());
       } catch (error) {
+        if (stopping()) {
+          // Shutdown cut this one short, and the store may be closed already:
+          // not an attempt. It stays claimed, and the next start replays it.
+          deps.logger.warn(
+            { err: error, delivery: event.id, event: event.event },
+            'stopped before this webhook delivery was written to Notion; the next start replays it',
+          );
+          return;
+        }
         passed.add(event.id);
         const last = event.attempts + 1 >= MAX_WEBHOOK_ATTEMPTS;
         deps.logger[last ? 'error' : 'warn'](
