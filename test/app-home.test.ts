@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { publishHome } from '../src/services/publish-home.ts';
+import { HOME_CLIENT_TTL_MS, publishHome } from '../src/services/publish-home.ts';
 import { tempDir } from './support/env.ts';
+import { FakeNotionSnapshots, notionPage } from './support/fake-notion-snapshots.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
 import { SNAPSHOT_YAML, snapshotDeps } from './support/snapshot-deps.ts';
@@ -73,4 +74,56 @@ it('shows new opportunities since the last visit and drafts awaiting approval, a
   expect(views[1]).toContain('Notion is off');
   expect(views[1]).toContain('next snapshot Wed, Nov 25, 10:00');
   await deps.store.close();
+});
+
+it('reads each client from Notion at most once a minute, shared by concurrent opens, and retries a failed read', async () => {
+  const notion = await new FakeNotionSnapshots('ds-delivery').start();
+  notion.pages = [
+    notionPage({ title: 'Done', status: '✅ Done', points: 3 }),
+    notionPage({ title: 'Doing', status: '🔄 In Review', points: 1 }),
+  ];
+  let now = new Date('2026-11-23T09:00:00Z');
+  const deps = snapshotDeps({
+    yaml: SNAPSHOT_YAML(),
+    dataDir: tempDir(),
+    slackApiUrl: slack.apiUrl,
+    notionUrl: notion.url,
+    now: () => now,
+  });
+  const published = () => slack.callsTo('views.publish').length;
+  const lastView = () => JSON.stringify(slack.callsTo('views.publish').at(-1)!.params.view);
+  try {
+    const before = published();
+    // Three users open Home at once: one read of the client's items.
+    await Promise.all(['U1', 'U2', 'U3'].map((u) => publishHome(deps, u)));
+    expect(notion.queries()).toBe(1);
+    expect(published() - before).toBe(3);
+    expect(lastView()).toContain('75%');
+
+    // Within the minute the figures are reused, even after a change in Notion.
+    notion.pages.push(notionPage({ title: 'New', status: 'Not started', points: 4 }));
+    now = new Date(now.getTime() + HOME_CLIENT_TTL_MS - 1_000);
+    await publishHome(deps, 'U1');
+    expect(notion.queries()).toBe(1);
+    expect(lastView()).toContain('75%');
+
+    // After it, Notion is read again.
+    now = new Date(now.getTime() + 2_000);
+    await publishHome(deps, 'U1');
+    expect(notion.queries()).toBe(2);
+    expect(lastView()).toContain('38%');
+
+    // A failed read shows the client as failing and is not kept.
+    now = new Date(now.getTime() + HOME_CLIENT_TTL_MS);
+    notion.failQueries = 1;
+    await publishHome(deps, 'U1');
+    expect(notion.queries()).toBe(3);
+    expect(lastView()).not.toContain('38%');
+    await publishHome(deps, 'U1');
+    expect(notion.queries()).toBe(4);
+    expect(lastView()).toContain('38%');
+  } finally {
+    await deps.store.close();
+    await notion.stop();
+  }
 });

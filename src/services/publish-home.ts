@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type HomeClient, renderHome } from '../blocks/home.ts';
 import { renderAwaitingApproval, renderNewOpportunities } from '../blocks/home-sections.ts';
-import { clientTimeZone } from '../config.ts';
+import { type ClientConfig, clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { nextSlot } from '../domain/snapshot-slots.ts';
 import type { Integration } from '../integration-health.ts';
@@ -10,6 +10,42 @@ import { composeClientSnapshot, snapshotsConfigured } from './compose-client-sna
 
 const SERVICES: Integration[] = ['slack', 'github', 'notion'];
 const HOME_LIST_LIMIT = 8;
+
+/**
+ * Slack sends app_home_opened on every switch to the Home tab, and each
+ * client's figures take ceil(items / 100) Notion requests, at 3 a second
+ * shared with delivery sync. So they are read at most once a minute per
+ * client, and opens meanwhile (any user's) share that read. A failed read is
+ * not kept: the next open tries again.
+ */
+export const HOME_CLIENT_TTL_MS = 60_000;
+
+type ClientFigures = Pick<HomeClient, 'points' | 'count' | 'blockers'>;
+const figuresCache = new WeakMap<
+  object,
+  Map<string, { at: number; figures: Promise<ClientFigures> }>
+>();
+
+function clientFigures(deps: Deps, client: ClientConfig, now: Date): Promise<ClientFigures> {
+  let cache = figuresCache.get(deps.store);
+  if (!cache) {
+    cache = new Map();
+    figuresCache.set(deps.store, cache);
+  }
+  const kept = cache.get(client.id);
+  if (kept && now.getTime() - kept.at < HOME_CLIENT_TTL_MS) return kept.figures;
+  const figures = composeClientSnapshot(deps, client, now).then(({ snapshot }) => ({
+    points: snapshot.points,
+    count: snapshot.count,
+    blockers: snapshot.blockers.length,
+  }));
+  const entry = { at: now.getTime(), figures };
+  cache.set(client.id, entry);
+  figures.catch(() => {
+    if (cache.get(client.id) === entry) cache.delete(client.id);
+  });
+  return figures;
+}
 
 /** Builds and publishes one user's App Home; a failing part is shown as such, never blank. */
 export async function publishHome(deps: Deps, userId: string): Promise<void> {
@@ -50,9 +86,7 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
       if (!notionOn)
         return { ...base, points: undefined, count: undefined, blockers: 0, failed: false };
       try {
-        const { snapshot } = await composeClientSnapshot(deps, client, now);
-        const { points, count, blockers } = snapshot;
-        return { ...base, points, count, blockers: blockers.length, failed: false };
+        return { ...base, ...(await clientFigures(deps, client, now)), failed: false };
       } catch (error) {
         deps.logger.warn({ err: error, client: client.id }, 'App Home: client snapshot failed');
         return { ...base, points: undefined, count: undefined, blockers: 0, failed: true };

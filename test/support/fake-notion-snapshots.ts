@@ -20,6 +20,8 @@ export type NotionPage = {
 export class FakeNotionSnapshots {
   readonly requests: Array<{ method: string; path: string; body: Record<string, unknown> }> = [];
   pages: NotionPage[] = [];
+  /** Answer the next N queries 400 `validation_error` (not retried). */
+  failQueries = 0;
   #server: Server | undefined;
   url = '';
 
@@ -43,6 +45,11 @@ export class FakeNotionSnapshots {
       };
       if (req.method !== 'POST' || path !== `/v1/data_sources/${this.dataSourceId}/query`) {
         send(404, { object: 'error', status: 404, code: 'object_not_found', message: path });
+        return;
+      }
+      if (this.failQueries > 0) {
+        this.failQueries -= 1;
+        send(400, { object: 'error', status: 400, code: 'validation_error', message: 'bad' });
         return;
       }
       const filter = body.filter as { property: string; select: { equals: string } } | undefined;
