@@ -1,17 +1,14 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
-import { startGigops } from '../src/main.ts';
 import { RECONCILE_JOB } from '../src/scheduling/delivery.ts';
 import { PRUNE_JOB } from '../src/scheduling/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
-import { tempDir, testEnv } from './support/env.ts';
+import { tempDir } from './support/env.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
-import { FakeSlack } from './support/fake-slack.ts';
 import { githubHeaders } from './support/github-sign.ts';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -34,7 +31,12 @@ async function fakes() {
 
 const TIMELINE = 'timeline-data-source';
 
-function bot(notion: FakeNotion, github: FakeGitHubPulls, dataDir = tempDir()) {
+function bot(
+  notion: FakeNotion,
+  github: FakeGitHubPulls,
+  dataDir = tempDir(),
+  options: Parameters<typeof startTestBot>[2] = {},
+) {
   notion.otherDataSources.set(TIMELINE, {
     Change: { type: 'title' },
     PR: { type: 'url' },
@@ -49,6 +51,7 @@ function bot(notion: FakeNotion, github: FakeGitHubPulls, dataDir = tempDir()) {
       GITHUB_API_URL: github.url,
       DATA_DIR: dataDir,
     },
+    options,
   );
 }
 
@@ -196,15 +199,19 @@ describe('crash safety between the answer and the Notion write', () => {
   afterEach(async () => {
     for (const stop of stops.splice(0)) await stop();
   });
-
-  it('replays a recorded delivery on the next start', async () => {
+  /** Fakes that outlive the bot, an item to sync and a data directory for two lives of it. */
+  const lives = async () => {
     const { notion, github } = await fakes();
     stops.push(
       () => notion.stop(),
       () => github.stop(),
     );
     const item = notion.addItem({ title: 'Hello page', status: 'Not started', pr: PR_URL });
-    const dataDir = tempDir();
+    return { notion, github, item, dataDir: tempDir() };
+  };
+
+  it('replays a recorded delivery on the next start', async () => {
+    const { notion, github, item, dataDir } = await lives();
 
     // First life: GitHub gets its 202, then Notion fails and the process goes down.
     notion.failUpdates = 1;
@@ -232,46 +239,23 @@ describe('crash safety between the answer and the Notion write', () => {
     await second.bot.deps.lifecycle.drain(5_000);
     expect(await second.bot.deps.store.delivery.pendingWebhookEvents(10)).toEqual([]);
   });
+
   it('a shutdown that outlives its grace period leaves the delivery for the next start, quietly', async () => {
-    const { notion, github } = await fakes();
-    stops.push(
-      () => notion.stop(),
-      () => github.stop(),
-    );
-    const item = notion.addItem({ title: 'Hello page', status: 'Not started', pr: PR_URL });
-    const dataDir = tempDir();
-    const slack = await new FakeSlack().start();
-    stops.push(() => slack.stop());
+    const { notion, github, item, dataDir } = await lives();
     const lines: Array<{ level: number; msg: string; delivery?: string }> = [];
     const logger = createLogger({
       level: 'info',
       destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
     });
-    const config = loadConfig(
-      testEnv({
-        SLACK_API_URL: slack.apiUrl,
-        GITHUB_WEBHOOK_SECRET: SECRET,
-        NOTION_TOKEN: 'secret_notion_token',
-        NOTION_API_URL: notion.url,
-        GITHUB_API_URL: github.url,
-        DATA_DIR: dataDir,
-      }),
-      { readFile: () => deliveryYaml(notion.dataSourceId) },
-    );
-    const running = await startGigops({ config, logger, shutdownGraceMs: 200 });
+    const first = await bot(notion, github, dataDir, { logger, shutdownGraceMs: 200 });
 
     // Notion takes the write and never answers; the bot is asked to stop meanwhile.
     notion.hold = (method) => method === 'PATCH';
     const body = example('opened');
     const headers = githubHeaders('pull_request', body, SECRET, 'delivery-at-shutdown');
-    const res = await fetch(`http://127.0.0.1:${running.port}/github/webhook`, {
-      method: 'POST',
-      body,
-      headers,
-    });
-    expect(res.status).toBe(202);
+    expect((await post(first, body, headers)).status).toBe(202);
     await notion.waitFor((r) => r.method === 'PATCH');
-    await running.stop();
+    await first.close();
     expect(lines.some((l) => l.msg === 'gave up waiting for in-flight work')).toBe(true);
     // The store is closed; then the held write fails (Notion goes away).
     notion.hold = undefined;

@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { type RunningBot, startGigops } from '../../src/main.ts';
+import { type RunningBot, type StartOptions, startGigops } from '../../src/main.ts';
 import { testEnv } from './env.ts';
 import { FakeSlack } from './fake-slack.ts';
 
@@ -16,14 +16,15 @@ export interface TestBot {
 export async function startTestBot(
   yaml = '',
   env: Record<string, string | undefined> = {},
-  now?: () => Date,
+  /** A clock, or the start options themselves (clock, logger, shutdown grace). */
+  options: (() => Date) | Omit<StartOptions, 'env' | 'config'> = {},
 ): Promise<TestBot> {
   const slack = await new FakeSlack().start();
   const config = loadConfig(testEnv({ SLACK_API_URL: slack.apiUrl, ...env }), {
     readFile: () => yaml,
   });
-  const logger = createLogger({ level: 'silent' });
-  const bot = await startGigops({ config, logger, ...(now ? { now } : {}) });
+  const start = typeof options === 'function' ? { now: options } : options;
+  const bot = await startGigops({ config, logger: createLogger({ level: 'silent' }), ...start });
   return {
     bot,
     slack,
