@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
+import { closeServer, listenOnLoopback } from './loopback.ts';
 
 /**
  * A fake GitHub REST API on loopback for delivery sync: the pulls list (sorted
@@ -79,14 +79,12 @@ export class FakeGitHubPulls {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(status === 304 ? undefined : JSON.stringify(body));
     });
-    await new Promise<void>((r) => this.#server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.#server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
+    await closeServer(this.#server);
   }
 
   #route(url: URL, ifNoneMatch: string | string[] | undefined): [number, unknown, Json] {

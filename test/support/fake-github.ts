@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import recorded from '@octokit/fixtures/scenarios/api.github.com/search-issues/normalized-fixture.json' with {
   type: 'json',
 };
+import { closeServer, listenOnLoopback } from './loopback.ts';
 
 /**
  * A fake GitHub on loopback (set GITHUB_API_URL to `url`): GET /search/issues
@@ -103,8 +103,7 @@ export class FakeGitHub {
       }
       send(404, { message: 'Not Found' });
     });
-    await new Promise<void>((r) => this.#server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.#server);
     return this;
   }
 
@@ -113,8 +112,7 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
+    await closeServer(this.#server);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback.ts';
 
 export interface RecordedCall {
   method: string;
@@ -70,8 +70,7 @@ export class FakeSlack {
         return false;
       });
     });
-    await new Promise<void>((r) => this.#server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.#server);
     return this;
   }
 
@@ -104,8 +103,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
+    await closeServer(this.#server);
   }
 
   /** Step 2 of the upload flow: the bytes posted (multipart) to the URL getUploadURLExternal gave. */
