@@ -15,19 +15,22 @@ function startBot(env: Record<string, string>): BotProcess {
   return bot;
 }
 
+/** A complete environment against this fake Slack, on a free port, logging at info. */
+const runnable = (slack: FakeSlack): Record<string, string> => ({
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: slack.apiUrl,
+  GITHUB_API_URL: 'http://127.0.0.1:9',
+  DATA_DIR: tempDir(),
+  PORT: '0',
+  LOG_LEVEL: 'info',
+});
+
 describe('the bot as a process', () => {
   it('starts, reports healthy, and exits 0 on SIGTERM', async () => {
     const slack = await new FakeSlack().start();
     try {
-      const bot = startBot({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        GITHUB_API_URL: 'http://127.0.0.1:9',
-        DATA_DIR: tempDir(),
-        PORT: '0',
-        LOG_LEVEL: 'info',
-      });
+      const bot = startBot(runnable(slack));
       const port = await bot.ready;
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
@@ -47,15 +50,7 @@ describe('the bot as a process', () => {
   it('stops gracefully on a SIGTERM sent the moment it says ready', async () => {
     const slack = await new FakeSlack().start();
     try {
-      const bot = startBot({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        GITHUB_API_URL: 'http://127.0.0.1:9',
-        DATA_DIR: tempDir(),
-        PORT: '0',
-        LOG_LEVEL: 'info',
-      });
+      const bot = startBot(runnable(slack));
       await bot.ready;
       bot.child.kill('SIGTERM');
       const [code] = await bot.exited;
@@ -79,13 +74,7 @@ describe('the bot as a process', () => {
     const slack = await new FakeSlack().start();
     slack.responders.set('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
     try {
-      const bot = startBot({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_DIR: tempDir(),
-        PORT: '0',
-      });
+      const bot = startBot(runnable(slack));
       const [code] = await bot.exited;
       expect(code).toBe(1);
       expect(bot.output()).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
