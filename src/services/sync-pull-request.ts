@@ -1,11 +1,13 @@
 import {
-  appendTimelineEntry,
-  deliveryProperties,
   queryDeliveryItems,
   retrieveDeliveryItem,
   retrieveDeliverySchema,
-  updateDeliveryItem,
 } from '../clients/notion-delivery.ts';
+import {
+  appendTimelineEntry,
+  deliveryProperties,
+  updateDeliveryItem,
+} from '../clients/notion-delivery-write.ts';
 import type { Deps } from '../deps.ts';
 import type { DeliveryItem } from '../domain/delivery-item.ts';
 import type { DeliveryPropertyKinds, DeliverySchema } from '../domain/delivery-schema.ts';
