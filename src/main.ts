@@ -54,8 +54,25 @@ export async function startGigops({
     options.logger ?? createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
   const lifecycle = new Lifecycle();
   const metrics = createMetrics();
+  const ackGate = new AckGate();
+  // Listening first: while the store opens and Slack connects, /healthz says 503
+  // (a probe is answered, not refused) and the other routes join when built.
+  const routes: Routes = {
+    'GET /metrics': async (_req, res) => {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+    },
+  };
+  const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.env.PORT, () => resolve());
+  });
   const store = await openStore(config.env, {
     onError: (operation) => metrics.storeErrors.inc({ operation }),
+  }).catch(async (error: unknown) => {
+    await closeServer(server);
+    throw error;
   });
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
@@ -65,7 +82,6 @@ export async function startGigops({
   const slack = createSlackApp(config, logger, {
     fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack', bufferedFetch)),
   });
-  const ackGate = new AckGate();
   const deps: Deps = {
     config,
     logger,
@@ -99,12 +115,6 @@ export async function startGigops({
   const scheduler = new Scheduler(lifecycle, logger, metrics);
   registerJobs(scheduler, deps);
 
-  const routes: Routes = {
-    'GET /metrics': async (_req, res) => {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-    },
-  };
   const slackListener = slack.requestListener;
   if (slackListener) {
     routes['POST /slack/events'] = rejectReplays((req, res) => {
@@ -115,19 +125,14 @@ export async function startGigops({
   }
   if (config.env.GITHUB_WEBHOOK_SECRET)
     routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
-  const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate });
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.env.PORT, () => resolve());
-    });
     await slack.start();
     await scheduler.start();
     health.ok('slack');
   } catch (error) {
     await scheduler.stop();
-    server.close();
+    await closeServer(server);
     await store.close();
     throw error;
   }
@@ -165,7 +170,7 @@ export async function startGigops({
     stopping ??= (async () => {
       lifecycle.phase = 'stopping';
       logger.info({ inFlight: lifecycle.inFlight }, 'stopping: finishing in-flight work');
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Still listening until the work is done: /healthz answers 503, new work 503.
       server.closeIdleConnections();
       clearInterval(housekeeping);
       await scheduler.stop();
@@ -175,8 +180,7 @@ export async function startGigops({
       const drained = await lifecycle.drain(options.shutdownGraceMs ?? 10_000);
       if (!drained)
         logger.warn({ inFlight: lifecycle.inFlight }, 'gave up waiting for in-flight work');
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       await store.close();
       lifecycle.phase = 'stopped';
       logger.info('stopped');
@@ -184,4 +188,10 @@ export async function startGigops({
     return stopping;
   };
   return { deps, scheduler, server, port, startup, stop };
+}
+
+function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
 }

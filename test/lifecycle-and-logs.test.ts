@@ -1,11 +1,15 @@
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { createHttpServer } from '../src/http/server.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
+import { startGigops } from '../src/main.ts';
 import { boltLogger } from '../src/slack/bolt-logger.ts';
 import { startTestBot } from './support/bot.ts';
+import { testEnv } from './support/env.ts';
 
 describe('createLogger', () => {
   it('scrubs secret values wherever they appear, and redacts token fields', () => {
@@ -108,4 +112,84 @@ describe('GET /healthz', () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
+
+  it('answers other routes 503 while starting (when not there yet) and while stopping, /metrics aside', async () => {
+    const lifecycle = new Lifecycle();
+    const routes = {
+      'GET /metrics': (_req: unknown, res: import('node:http').ServerResponse) => {
+        res.end('metrics');
+      },
+    };
+    const server = createHttpServer({
+      routes,
+      lifecycle,
+      logger: createLogger({ level: 'silent' }),
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const post = () => fetch(`${base}/slack/events`, { method: 'POST', body: '{}' });
+    const starting = await post();
+    expect([starting.status, await starting.json()]).toEqual([503, { error: 'starting' }]);
+    lifecycle.phase = 'ready';
+    expect((await post()).status).toBe(404);
+    lifecycle.phase = 'stopping';
+    const stopping = await post();
+    expect([stopping.status, await stopping.json()]).toEqual([503, { error: 'shutting_down' }]);
+    expect(await (await fetch(`${base}/metrics`)).text()).toBe('metrics');
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('answers 503 (not a refused connection) while the store opens, and frees the port if it cannot', async () => {
+    // A "PostgreSQL" that accepts connections and never answers: start-up waits on it.
+    const held: Socket[] = [];
+    let connected!: () => void;
+    const reached = new Promise<void>((r) => (connected = r));
+    const db = createNetServer((socket) => {
+      held.push(socket);
+      connected();
+    });
+    await new Promise<void>((r) => db.listen(0, '127.0.0.1', r));
+    const dbPort = (db.address() as AddressInfo).port;
+    const port = await freePort();
+    const config = loadConfig(
+      testEnv({ PORT: String(port), DATABASE_URL: `postgres://gigops@127.0.0.1:${dbPort}/gigops` }),
+      { readFile: () => '' },
+    );
+    const starting = startGigops({ config, logger: createLogger({ level: 'silent' }) });
+    const failed = starting.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await reached;
+    const early = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect([early.status, await early.json()]).toEqual([503, { status: 'starting' }]);
+    for (const socket of held) socket.destroy();
+    expect(String(await failed)).toContain('DATABASE_URL');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await new Promise((r) => db.close(r));
+  });
+
+  it('answers 503 while in-flight work drains after SIGTERM, then closes', async () => {
+    const t = await startTestBot();
+    let release!: () => void;
+    t.bot.deps.lifecycle.track(new Promise<void>((r) => (release = r)));
+    const stopped = t.bot.stop();
+    const probe = await fetch(`${t.url}/healthz`);
+    expect([probe.status, await probe.json()]).toEqual([503, { status: 'stopping' }]);
+    const slackRequest = await fetch(`${t.url}/slack/events`, { method: 'POST', body: '{}' });
+    expect(slackRequest.status).toBe(503);
+    release();
+    await stopped;
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+    await t.slack.stop();
+  });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}

@@ -29,6 +29,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 /**
  * One HTTP server in both Slack modes: /healthz, /metrics, /github/webhook and,
  * in HTTP mode, /slack/events (handed to Bolt's receiver, which verifies it).
+ * Routes are looked up on each request, so the server can listen (and /healthz
+ * answer 503) while the rest starts, and routes join once their parts exist.
+ * While starting, a route not there yet answers 503 `starting`; while
+ * stopping, everything but /healthz and /metrics answers 503 `shutting_down`.
  */
 export function createHttpServer({
   routes,
@@ -37,12 +41,9 @@ export function createHttpServer({
   maxBodyBytes = MAX_BODY_BYTES,
   gate,
 }: HttpServerOptions): Server {
-  const all: Routes = {
-    'GET /healthz': (_req, res) => {
-      const ready = lifecycle.phase === 'ready';
-      sendJson(res, ready ? 200 : 503, { status: lifecycle.phase });
-    },
-    ...routes,
+  const healthz: Handler = (_req, res) => {
+    const ready = lifecycle.phase === 'ready';
+    sendJson(res, ready ? 200 : 503, { status: lifecycle.phase });
   };
   const server = createServer((req, res) => {
     if (gate) {
@@ -51,9 +52,18 @@ export function createHttpServer({
       res.once('close', answered);
     }
     const path = (req.url ?? '/').split('?')[0];
-    const route = all[`${req.method} ${path}`];
+    const key = `${req.method} ${path}`;
+    if (key === 'GET /healthz') return healthz(req, res);
+    const route = routes[key];
+    if (lifecycle.phase === 'stopping' || lifecycle.phase === 'stopped') {
+      if (key !== 'GET /metrics' || !route) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 503, { error: 'shutting_down' });
+      }
+    }
     if (!route) {
-      const known = Object.keys(all).some((k) => k.endsWith(` ${path}`));
+      if (lifecycle.phase === 'starting') return sendJson(res, 503, { error: 'starting' });
+      const known = path === '/healthz' || Object.keys(routes).some((k) => k.endsWith(` ${path}`));
       sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
       return;
     }
