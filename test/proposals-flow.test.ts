@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_DRAFT_MS } from '../src/services/approve-proposal.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET, tempDir } from './support/env.ts';
 import { FakeGitHubIssues } from './support/fake-github-issues.ts';
@@ -217,13 +218,19 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
       ),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    await nthCall(t.slack, 'chat.postEphemeral', 19);
-    await t.slack.waitFor('chat.update');
-    await nthCall(t.slack, 'chat.postMessage', posts + 1);
-    // One more press after the dust settles: a barrier, and the "already" answer.
-    await post(t, buttonPress('proposal_approve', id, { user: 'U0BOSS' }));
-    const last = await nthCall(t.slack, 'chat.postEphemeral', 20);
-    expect(String(last.params.text)).toMatch(/^This draft was already approved by <@U0BOSS>/);
+    // One more press after the dust settles; then every press's work is done.
+    expect(await t.bot.deps.lifecycle.drain(5_000)).toBe(true);
+    expect((await post(t, buttonPress('proposal_approve', id, { user: 'U0BOSS' }))).status).toBe(
+      200,
+    );
+    expect(await t.bot.deps.lifecycle.drain(5_000)).toBe(true);
+    // The draft message says "Approved by …"; the losing presses add no message.
+    expect(t.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    // Someone who may not decide still hears why nothing happened.
+    await post(t, buttonPress('proposal_approve', id, { user: 'U0STRANGER' }));
+    const told = await t.slack.waitFor('chat.postEphemeral');
+    expect(told.params).toMatchObject({ user: 'U0STRANGER' });
+    expect(String(told.params.text)).toMatch(/^Only <@U0BOSS> can approve/);
 
     const updates = t.slack.callsTo('chat.update');
     expect(updates).toHaveLength(1);
@@ -241,6 +248,33 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
       version: 2,
       decidedBy: 'U0BOSS',
     });
+  });
+
+  it('redraws a draft whose message was left in draft form when Approve is pressed a minute later', async () => {
+    let later = 0;
+    const t = await startTestBot(
+      YAML,
+      { GITHUB_API_URL: gh.url, DATA_DIR: tempDir() },
+      () => new Date(Date.now() + later),
+    );
+    bots.push(t);
+    const { id } = await draftFromOpportunity(t);
+    // Approved, and its redraw lost (as if the bot died before chat.update).
+    const draft = await t.bot.deps.store.proposals.get(id);
+    await t.bot.deps.store.proposals.approve(id, draft!.version, 'U0BOSS', new Date());
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await post(t, buttonPress('proposal_approve', id, { user: 'U0BOSS' }));
+    expect(await t.bot.deps.lifecycle.drain(5_000)).toBe(true);
+    expect(t.slack.callsTo('chat.update')).toHaveLength(0); // too soon: the winner may be redrawing
+
+    later = STALE_DRAFT_MS + 1_000;
+    await post(t, buttonPress('proposal_approve', id, { user: 'U0BOSS' }));
+    const redrawn = await t.slack.waitFor('chat.update');
+    expect(JSON.stringify(redrawn.params.blocks)).toContain('Approved by <@U0BOSS>');
+    expect(JSON.stringify(redrawn.params.blocks)).not.toContain('proposal_approve');
+    expect(await t.bot.deps.lifecycle.drain(5_000)).toBe(true);
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(posts);
+    expect(t.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
   });
 
   it('rejects through the modal, collapses the draft to one line and dismisses the opportunity', async () => {
