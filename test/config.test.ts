@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ensureIssueQualifier, loadConfig } from '../src/config.ts';
 
@@ -37,7 +38,25 @@ describe('loadConfig', () => {
       PORT: 3000,
       LOG_LEVEL: 'info',
       SLACK_API_URL: 'https://slack.com/api/',
+      GITHUB_API_URL: 'https://api.github.com',
+      NOTION_API_URL: 'https://api.notion.com',
+      DATA_DIR: './data',
     });
+    expect(config.env.DATABASE_URL).toBeUndefined();
+    expect(config.mode).toBe('http');
+  });
+
+  it('reads ./gigops.yml when GIGOPS_CONFIG is unset, and the file GIGOPS_CONFIG names otherwise', () => {
+    const read: string[] = [];
+    const readFile = (path: string) => {
+      read.push(path);
+      return 'timezone: Asia/Tokyo\n';
+    };
+    expect(loadConfig({ ...env, GIGOPS_CONFIG: undefined }, { readFile }).timezone).toBe(
+      'Asia/Tokyo',
+    );
+    loadConfig(env, { readFile });
+    expect(read).toEqual([resolve('gigops.yml'), resolve('/etc/gigops.yml')]);
   });
 
   it('runs on defaults when the default config file is absent', () => {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
-import { Scheduler } from '../src/scheduling/scheduler.ts';
+import { registerJobs } from '../src/scheduling/index.ts';
+import { type ScheduledJob, Scheduler } from '../src/scheduling/scheduler.ts';
+import { tempDir } from './support/env.ts';
+import { snapshotDeps } from './support/snapshot-deps.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -44,5 +47,41 @@ describe('the snapshot cron fires on Wednesday 10:00 in the client zone', () => 
   it('does not fire at 10:00 UTC or on other days for a New York client', async () => {
     expect(await firings('America/New_York', '2026-11-04T09:55:00Z', 60)).toEqual([]);
     expect(await firings('America/New_York', '2026-11-03T14:55:00Z', 15)).toEqual([]);
+  });
+});
+
+describe('the zone a client snapshot runs in', () => {
+  const client = `clients:
+  - id: acme
+    name: ACME Corp
+    channel: C0ACME
+    notionClient: ACME
+delivery:
+  notion:
+    dataSourceId: ds-delivery
+`;
+  const snapshotJob = (yaml: string) => {
+    const jobs: ScheduledJob[] = [];
+    const deps = snapshotDeps({
+      yaml,
+      dataDir: tempDir(),
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      notionUrl: 'http://127.0.0.1:9',
+      now: () => new Date(),
+    });
+    registerJobs({ add: (job: ScheduledJob) => jobs.push(job) } as unknown as Scheduler, deps);
+    void deps.store.close();
+    return jobs.find((j) => j.name === 'snapshot:acme');
+  };
+
+  it('is the top-level timezone when the client names none, Wednesday 10:00 by default', () => {
+    expect(snapshotJob(`timezone: Asia/Tokyo\n${client}`)).toMatchObject({
+      cron: '0 10 * * 3',
+      timezone: 'Asia/Tokyo',
+    });
+  });
+
+  it('is UTC when neither names one', () => {
+    expect(snapshotJob(client)?.timezone).toBe('UTC');
   });
 });

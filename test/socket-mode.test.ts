@@ -6,6 +6,7 @@ import { createLogger } from '../src/log.ts';
 import { type RunningBot, startGigops } from '../src/main.ts';
 import { testEnv } from './support/env.ts';
 import { FakeSlack } from './support/fake-slack.ts';
+import { githubHeaders } from './support/github-sign.ts';
 
 // Socket Mode against a fake Slack: apps.connections.open hands out a ws://
 // URL on loopback, where a WebSocket server plays Slack's side of the protocol
@@ -16,6 +17,7 @@ let socket: WebSocket | undefined;
 let connected: Promise<WebSocket>;
 let bot: RunningBot;
 const acks: unknown[] = [];
+const WEBHOOK_SECRET = 'socket-mode-webhook-secret';
 
 beforeAll(async () => {
   slack = await new FakeSlack().start();
@@ -43,6 +45,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
       SLACK_APP_TOKEN: 'xapp-1-test',
       SLACK_SIGNING_SECRET: '',
+      GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
     }),
     { readFile: () => '' },
   );
@@ -67,6 +70,19 @@ describe('Socket Mode', () => {
     expect(
       (await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST' })).status,
     ).toBe(404);
+  });
+
+  it('serves POST /github/webhook over HTTP, signature checked', async () => {
+    const body = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
+    const webhook = (secret: string) =>
+      fetch(`http://127.0.0.1:${bot.port}/github/webhook`, {
+        method: 'POST',
+        body,
+        headers: githubHeaders('ping', body, secret),
+      });
+    expect((await webhook('not-the-secret')).status).toBe(401);
+    const ping = await webhook(WEBHOOK_SECRET);
+    expect([ping.status, await ping.json()]).toEqual([200, { ignored: 'ping' }]);
   });
 
   it('acks a /gigs help envelope by its envelope_id and answers through response_url', async () => {
