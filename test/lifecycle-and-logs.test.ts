@@ -1,15 +1,15 @@
-import { createServer } from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { createHttpServer } from '../src/http/server.ts';
+import { createHttpServer, type Routes } from '../src/http/server.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
 import { startGigops } from '../src/main.ts';
 import { boltLogger } from '../src/slack/bolt-logger.ts';
 import { startTestBot } from './support/bot.ts';
 import { testEnv } from './support/env.ts';
+import { closeServer, freePort, listenOnLoopback } from './support/loopback.ts';
 
 describe('createLogger', () => {
   it('scrubs secret values wherever they appear, and redacts token fields', () => {
@@ -115,8 +115,8 @@ describe('GET /healthz', () => {
 
   it('answers other routes 503 while starting (when not there yet) and while stopping, /metrics aside', async () => {
     const lifecycle = new Lifecycle();
-    const routes = {
-      'GET /metrics': (_req: unknown, res: import('node:http').ServerResponse) => {
+    const routes: Routes = {
+      'GET /metrics': (_req, res) => {
         res.end('metrics');
       },
     };
@@ -125,8 +125,7 @@ describe('GET /healthz', () => {
       lifecycle,
       logger: createLogger({ level: 'silent' }),
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = await listenOnLoopback(server);
     const post = () => fetch(`${base}/slack/events`, { method: 'POST', body: '{}' });
     const starting = await post();
     expect([starting.status, await starting.json()]).toEqual([503, { error: 'starting' }]);
@@ -136,8 +135,7 @@ describe('GET /healthz', () => {
     const stopping = await post();
     expect([stopping.status, await stopping.json()]).toEqual([503, { error: 'shutting_down' }]);
     expect(await (await fetch(`${base}/metrics`)).text()).toBe('metrics');
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await closeServer(server);
   });
 
   it('answers 503 (not a refused connection) while the store opens, and frees the port if it cannot', async () => {
@@ -185,11 +183,3 @@ describe('GET /healthz', () => {
     await t.slack.stop();
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}

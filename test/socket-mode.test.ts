@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { loadConfig } from '../src/config.ts';
@@ -73,7 +74,7 @@ describe('Socket Mode', () => {
   });
 
   it('serves POST /github/webhook over HTTP, signature checked', async () => {
-    const body = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
+    const body = JSON.stringify(examples.find((e) => e.name === 'ping')!.examples[0]);
     const webhook = (secret: string) =>
       fetch(`http://127.0.0.1:${bot.port}/github/webhook`, {
         method: 'POST',

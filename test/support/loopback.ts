@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Listens on an ephemeral loopback port; resolves with the server's base URL. */
@@ -12,4 +12,12 @@ export async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
+}
+
+/** A loopback port free right now, for a process that must be told its port before it listens. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  const url = await listenOnLoopback(server);
+  await closeServer(server);
+  return Number(new URL(url).port);
 }
