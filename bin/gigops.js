@@ -4,6 +4,11 @@
 import { spawn } from 'node:child_process';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import checkNode from './check-node.cjs';
+
+// First of all, turn an older Node away with one line: it would fail on the
+// flag below, or on syntax further on, with a message about neither.
+checkNode.exitUnlessSupported();
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
