@@ -3,7 +3,7 @@
  * `Config` passed in, so tests build configs from literal objects.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -56,8 +56,31 @@ export interface LoadOptions {
   readFile?: (path: string) => string | undefined;
 }
 
-const defaultReadFile = (path: string) =>
-  existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+/** The file's text, or undefined when nothing is there; other read errors are thrown. */
+function defaultReadFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** One line for a config file that is there but cannot be read: what it is, and what to do. */
+function unreadable(where: string, path: string, error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  switch (code) {
+    case 'EISDIR':
+      return `${where}: ${path} is a directory, not a file: remove it and copy gigops.example.yml to ${path} (docker compose makes this directory when ./gigops.yml is missing)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${where}: ${path} cannot be read (permission denied): make it readable by the user gigops runs as (chmod a+r ${path}; in the Docker image that is the user node)`;
+    case 'ENOTDIR':
+      return `${where}: ${path} is not a path to a file (a part of it is a file, not a folder): point GIGOPS_CONFIG at your gigops.yml`;
+    default:
+      return `${where}: ${path} cannot be read (${code ?? message.split('\n')[0]})`;
+  }
+}
 
 /** Reads and validates env and the YAML file; throws one ConfigError naming every problem. */
 export function loadConfig(
@@ -77,10 +100,22 @@ export function loadConfig(
 
   const explicitPath = env.GIGOPS_CONFIG?.trim();
   const configPath = resolve(explicitPath || './gigops.yml');
+  const where = explicitPath ? 'GIGOPS_CONFIG' : 'gigops.yml';
   let raw: unknown = {};
-  const text = readFile(configPath);
+  let text: string | undefined;
+  let unreadableFile = false;
+  try {
+    text = readFile(configPath);
+  } catch (error) {
+    unreadableFile = true;
+    problems.push(unreadable(where, configPath, error));
+  }
   if (text === undefined) {
-    if (explicitPath) problems.push(`GIGOPS_CONFIG: no file at ${configPath}`);
+    if (explicitPath && !unreadableFile) {
+      problems.push(
+        `GIGOPS_CONFIG: no file at ${configPath}: copy gigops.example.yml there, or unset GIGOPS_CONFIG to run on the defaults`,
+      );
+    }
   } else {
     try {
       raw = parseYaml(text) ?? {};

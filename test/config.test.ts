@@ -111,7 +111,7 @@ surprise: true
 
   it('names a missing explicit file and invalid YAML', () => {
     expect(problemsOf(() => loadConfig(env, { readFile: () => undefined }))).toEqual([
-      'GIGOPS_CONFIG: no file at /etc/gigops.yml',
+      'GIGOPS_CONFIG: no file at /etc/gigops.yml: copy gigops.example.yml there, or unset GIGOPS_CONFIG to run on the defaults',
     ]);
     expect(problemsOf(() => withYaml('radar: [unclosed'))[0]).toMatch(/not valid YAML/);
   });
