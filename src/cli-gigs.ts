@@ -2,6 +2,7 @@ import { opportunityFacts } from './blocks/opportunities.ts';
 import { describeRadarProblem } from './blocks/radar-problem.ts';
 import { createGitHub } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { isEnvPlaceholder } from './config-placeholders.ts';
 import type { RadarDeps } from './deps.ts';
 import type { Opportunity } from './domain/opportunity.ts';
 import { parseGigsCommand } from './domain/parse-gigs-command.ts';
@@ -66,10 +67,14 @@ export async function runGigs(
   }
   let config: ReturnType<typeof loadConfig>;
   try {
-    // Slack is not used here: placeholders satisfy the bot's required variables.
+    // Slack is not used here: placeholders satisfy the bot's required variables
+    // (and .env.example's `xoxb-`, copied as is, is no reason to refuse).
     config = loadConfig({
       ...env,
-      SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN || 'xoxb-unused-by-the-cli',
+      SLACK_BOT_TOKEN:
+        env.SLACK_BOT_TOKEN && !isEnvPlaceholder(env.SLACK_BOT_TOKEN)
+          ? env.SLACK_BOT_TOKEN
+          : 'xoxb-unused-by-the-cli',
       SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET || 'unused-by-the-cli',
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { flushCompileCache } from 'node:module';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configPlaceholders, describePlaceholder, loadConfig } from './config.ts';
 import { isGigopsError } from './errors.ts';
 import { createLogger } from './log.ts';
 import type { RunningBot } from './main.ts';
@@ -28,6 +28,10 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
     throw error;
   }
   const logger = createLogger({ level: config.env.LOG_LEVEL, secrets: config.secrets });
+  // The example's channels and ids load fine and fail later, when used: say so now.
+  for (const p of configPlaceholders(config)) {
+    logger.warn({ key: p.path }, describePlaceholder(p));
+  }
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection'),
   );
@@ -78,7 +82,7 @@ async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
   const logger = createLogger({ level: 'silent', secrets: config.secrets });
   const { formatChecklist, runDoctor } = await import('./doctor/index.ts');
   const checks = await runDoctor(config, logger);
-  process.stdout.write(`✓ Config: ${config.configPath}\n${formatChecklist(checks)}`);
+  process.stdout.write(formatChecklist(checks));
   return checks.some((c) => c.status === 'fail') ? 1 : 0;
 }
 

@@ -9,6 +9,13 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { type Env, envSchema, secretValues } from './config-env.ts';
 import { ensureIssueQualifier, type FileConfig, fileSchema } from './config-file.ts';
+import {
+  describePlaceholder,
+  findEnvPlaceholders,
+  findPlaceholders,
+  isEnvPlaceholder,
+  type Placeholder,
+} from './config-placeholders.ts';
 
 export type { Env } from './config-env.ts';
 export { secretValues } from './config-env.ts';
@@ -21,6 +28,7 @@ export {
   fileSchema,
   type Locale,
 } from './config-file.ts';
+export { describePlaceholder, type Placeholder } from './config-placeholders.ts';
 
 export interface Config extends FileConfig {
   env: Env;
@@ -87,11 +95,13 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   { readFile = defaultReadFile }: LoadOptions = {},
 ): Config {
-  const secrets = secretValues(env);
+  // .env.example's `xoxb-` stands in for a secret and is none: messages may show it.
+  const secrets = secretValues(env).filter((v) => !isEnvPlaceholder(v));
   const problems: string[] = [];
 
   const envResult = envSchema.safeParse(env);
   if (!envResult.success) problems.push(...formatIssues('', envResult.error.issues));
+  problems.push(...findEnvPlaceholders(env).map(describePlaceholder));
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(
       'SLACK_SIGNING_SECRET: required in HTTP mode: copy it from Basic Information → Signing Secret, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
@@ -138,4 +148,16 @@ export function loadConfig(
     configPath,
     secrets,
   };
+}
+
+/**
+ * gigops.example.yml's values still in the loaded file: they pass the schema
+ * but name nobody's channel, user or repository. Doctor fails on them; start
+ * warns (only the environment's stop it: loadConfig).
+ */
+export function configPlaceholders(config: FileConfig): Placeholder[] {
+  const file = Object.fromEntries(
+    Object.keys(fileSchema.shape).map((key) => [key, config[key as keyof FileConfig]]),
+  );
+  return findPlaceholders(file);
 }

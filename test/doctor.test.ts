@@ -11,10 +11,10 @@ const DS = '1f2e3d4c-0000-4000-8000-000000000001';
 const YAML = `
 timezone: Europe/Berlin
 delivery:
-  repos: [acme/api]
+  repos: [acme-corp/api]
   notion: { dataSourceId: "${DS}" }
 clients:
-  - { id: acme, name: ACME, channel: C0ACME, notionClient: ACME, snapshot: { timezone: America/New_York } }
+  - { id: acme, name: ACME, channel: C07ACMECORP, notionClient: ACME, snapshot: { timezone: America/New_York } }
 `;
 // A data source as Notion 2025-09-03 describes it (GET /v1/data_sources/:id), trimmed to what gigops reads.
 const option = (name: string) => ({ id: name, name, color: 'default' });
@@ -97,6 +97,7 @@ describe('gigops doctor', () => {
     const checks = await doctor();
     expect(checks.filter((c) => c.status !== 'ok')).toEqual([]);
     const text = formatChecklist(checks);
+    expect(text).toContain('✓ Config: ');
     expect(text).toContain('✓ Slack: authenticated as gigops in Acme');
     expect(text).toContain('✓ GitHub: token accepted: 4999/5000');
     expect(text).toContain(`✓ Notion: data source ${DS}`);

@@ -8,6 +8,7 @@ import {
   checkSlack,
   checkStore,
 } from './checks.ts';
+import { checkConfig } from './config-check.ts';
 
 export type { Check } from './checks.ts';
 
@@ -24,7 +25,7 @@ export async function runDoctor(
     checkNotion(ctx),
     checkStore(ctx),
   ]);
-  return [...checks, ...(await checkSchedules(ctx))];
+  return [...checkConfig(config), ...checks, ...(await checkSchedules(ctx))];
 }
 
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
