@@ -21,7 +21,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(
-        `${error.message}\n\nSee README.md → Configuration, and .env.example.\n`,
+        `${error.message}\n\nSee README.md → Environment, README.md → Configuration, and .env.example.\n`,
       );
       return 1;
     }
