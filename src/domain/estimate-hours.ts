@@ -1,8 +1,9 @@
 import type { IssueFacts } from './proposal.ts';
 
 /**
- * Hours for an issue, from documented heuristics (README, "Estimate
- * heuristics"). Each rule adds a reason, so the draft can say why.
+ * Hours for an issue, from the documented rules (see
+ * docs/features.md → Estimate heuristics). Each rule adds a reason, so the
+ * draft can say why.
  *
  * - Base by kind: docs 2 h, bug 4 h, feature/enhancement 8 h, otherwise 6 h.
  * - No reproduction (code block, stack trace or "steps to reproduce"): +2 h to build one.
