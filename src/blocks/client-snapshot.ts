@@ -3,7 +3,7 @@ import { type ClientSnapshot, type Ratio, rate } from '../domain/build-client-sn
 import type { SnapshotItem } from '../domain/snapshot-item.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { snapshotCopy } from '../i18n/snapshots.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export const SNAPSHOT_POST_ACTION = 'snapshot_post';
@@ -40,7 +40,9 @@ export function progressBar(r: Ratio): string {
 
 const escapeText = escapeMrkdwn;
 const short = (s: string) => (s.length > MAX_TITLE ? `${s.slice(0, MAX_TITLE - 1)}…` : s);
-const link = (item: SnapshotItem) => `<${item.url}|${escapeText(short(item.title))}>`;
+const link = (item: SnapshotItem) => mrkdwnLink(item.url, short(item.title));
+/** `pr` is a Notion property anyone with edit rights can set: a link only when it is a safe URL. */
+const prLink = (pr: string) => mrkdwnLink(pr, 'PR');
 const fmtPoints = (n: number) => String(Math.round(n * 10) / 10);
 
 function list<T>(items: readonly T[], line: (item: T) => string, more: (n: number) => string) {
@@ -80,7 +82,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
           ? copy.noneDone
           : list(
               s.doneThisWeek,
-              (d) => `${link(d)}${d.pr ? ` · <${d.pr}|PR>` : ''}${pointsSuffix(d)}`,
+              (d) => `${link(d)}${d.pr ? ` · ${prLink(d.pr)}` : ''}${pointsSuffix(d)}`,
               copy.more,
             )
       }`,
@@ -94,7 +96,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
           (r) =>
             [
               link(r),
-              r.pr ? `<${r.pr}|PR>` : undefined,
+              r.pr ? prLink(r.pr) : undefined,
               r.reviewer ? copy.reviewer(escapeText(r.reviewer)) : undefined,
               r.qa ? copy.ci(escapeText(r.qa)) : undefined,
             ]
@@ -113,7 +115,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
     );
   }
   const context = [copy.since(formatWhen(s.since, o.timeZone, o.locale))];
-  if (s.notionUrl) context.push(`<${s.notionUrl}|${copy.notion}>`);
+  if (s.notionUrl) context.push(mrkdwnLink(s.notionUrl, copy.notion));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   return { text: copy.fallback(s.clientName, Math.round(rate(s.points) * 100)), blocks };
 }

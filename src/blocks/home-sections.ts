@@ -3,10 +3,10 @@ import type { ProposalRecord } from '../domain/proposal.ts';
 import { homeSectionsCopy } from '../i18n/home-sections.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { OpportunityRecord } from '../store/store.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { mrkdwnLink } from './mrkdwn.ts';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const link = (url: string, title: string) => `<${url}|${escapeMrkdwn(title.slice(0, 120))}>`;
+const link = (url: string, title: string) => mrkdwnLink(url, title.slice(0, 120));
 
 /** App Home: opportunities first seen since the user's last visit. */
 export function renderNewOpportunities(

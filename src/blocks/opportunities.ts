@@ -3,7 +3,7 @@ import type { Opportunity } from '../domain/opportunity.ts';
 import { daysBetween } from '../domain/score-opportunity.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { radarCopy } from '../i18n/radar.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export interface OpportunityListing {
@@ -62,7 +62,7 @@ function renderEntry(
     .join(' ');
   const seen = showSeen && o.seen ? ` _(${copy.seen})_` : '';
   const lines = [
-    `*<${o.url}|${esc(o.repo)}#${o.number}>* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
+    `*${mrkdwnLink(o.url, `${o.repo}#${o.number}`)}* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
     `${facts.join(' · ')}${labels ? `  ${labels}` : ''}`,
     `*${copy.score(o.score)}* — ${o.reasons.map(copy.reason).join(', ')}`,
   ];
@@ -127,7 +127,7 @@ export function renderOpportunities(
     };
     blocks.push(more);
   }
-  const text = `${copy.title}: ${items.map((o) => o.id).join(', ')}`;
+  const text = `${copy.title}: ${esc(items.map((o) => o.id).join(', '))}`;
   return { text: clip(text, 3000), blocks };
 }
 

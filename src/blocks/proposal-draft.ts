@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../domain/proposal.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 export const PROPOSAL_ACTIONS = {
@@ -34,7 +34,7 @@ export function renderProposal(
   options: { canPolish: boolean },
 ): SlackMessage {
   const copy = proposalCopy(record.locale);
-  const ref = `<${record.issueUrl}|${escapeMrkdwn(record.opportunityId)}>`;
+  const ref = mrkdwnLink(record.issueUrl, record.opportunityId);
   const title = clip(record.issueTitle.replace(/\s+/g, ' '), 100);
 
   if (record.state === 'rejected') {
@@ -47,7 +47,7 @@ export function renderProposal(
     const header = copy.approvedHeader(title);
     const body = `\`\`\`\n${escapeMrkdwn(proposalText(record).replace(/```/g, "'''"))}\n\`\`\``;
     return {
-      text: header,
+      text: escapeMrkdwn(header),
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: clip(header, 150) } },
         section(body),
@@ -103,5 +103,6 @@ export function renderProposal(
       ...(options.canPolish ? [button(PROPOSAL_ACTIONS.polish, copy.polish)] : []),
     ],
   });
-  return { text: header, blocks };
+  // The top-level text is what notifications show, and it is mrkdwn: escaped.
+  return { text: escapeMrkdwn(header), blocks };
 }

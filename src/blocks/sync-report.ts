@@ -5,6 +5,7 @@ import { deliveryCopy } from '../i18n/delivery.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ReconcileReport } from '../services/reconcile-deliveries.ts';
 import type { UnmatchedPullRequest } from '../store/store.ts';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
 const MAX_LINES = 20;
@@ -29,20 +30,28 @@ export function renderSyncReport(
   const lines = report.updated.map(({ pr, item, change }) => {
     const fields = Object.keys(change).filter((k) => k !== 'status');
     const what = [
-      ...(change.status !== undefined ? [copy.changeStatus(item.status, change.status)] : []),
+      ...(change.status !== undefined
+        ? [
+            copy.changeStatus(
+              item.status === undefined ? undefined : escapeMrkdwn(item.status),
+              escapeMrkdwn(change.status),
+            ),
+          ]
+        : []),
       ...(fields.length > 0 ? [copy.changeFields(fields)] : []),
     ].join(' · ');
     return copy.changeLine(
-      `<${pr.url}|${pullRequestRef(pr)}>`,
-      shorten(item.title || item.pageId),
+      mrkdwnLink(pr.url, pullRequestRef(pr)),
+      escapeMrkdwn(shorten(item.title || item.pageId)),
       what,
     );
   });
   if (lines.length > 0) blocks.push(section(clip(lines)));
-  for (const f of report.failed) blocks.push(section(copy.syncFailed(f.repo, f.error)));
+  for (const f of report.failed)
+    blocks.push(section(copy.syncFailed(escapeMrkdwn(f.repo), escapeMrkdwn(f.error))));
   if (unmatched.length > 0) {
     const list = unmatched.map((u) =>
-      copy.unmatchedLine(`<${u.url}|${refOfUrl(u.url)}>`, shorten(u.title)),
+      copy.unmatchedLine(mrkdwnLink(u.url, refOfUrl(u.url)), escapeMrkdwn(shorten(u.title))),
     );
     blocks.push(section(`*${copy.unmatchedTitle}*\n${clip(list)}\n${copy.unmatchedFix}`));
   }
@@ -80,9 +89,22 @@ export function renderSchemaProblems(
   problems: readonly SchemaProblem[],
 ): SlackMessage {
   const copy = deliveryCopy(locale);
-  const lines = problems.map((p) => `• ${copy.schemaProblem(p)}`);
+  // Property and option names come from Notion: text, never mentions or links.
+  const lines = problems.map((p) => `• ${copy.schemaProblem(escapeFields(p))}`);
   return {
     text: `${copy.schemaTitle}: ${lines.join(' ')}`,
     blocks: [section(`:warning: *${copy.schemaTitle}*`), section(lines.join('\n'))],
   };
 }
+
+const escapeFields = <T extends object>(p: T): T =>
+  Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [
+      k,
+      typeof v === 'string'
+        ? escapeMrkdwn(v)
+        : Array.isArray(v)
+          ? v.map((x) => (typeof x === 'string' ? escapeMrkdwn(x) : x))
+          : v,
+    ]),
+  ) as T;

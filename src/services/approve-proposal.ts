@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { mrkdwnLink } from '../blocks/mrkdwn.ts';
 import type { Deps } from '../deps.ts';
 import { canDecide } from '../domain/can-decide.ts';
 import type { ProposalRecord } from '../domain/proposal.ts';
@@ -59,7 +60,7 @@ export async function approveProposal(
     thread_ts: approved.threadTs ?? approved.ts,
     text: proposalCopy(approved.locale).announce(
       input.user,
-      `<${approved.issueUrl}|${approved.opportunityId}>`,
+      mrkdwnLink(approved.issueUrl, approved.opportunityId),
     ),
   });
   deps.logger.info({ id: approved.id, by: input.user }, 'proposal approved');

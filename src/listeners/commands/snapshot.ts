@@ -1,4 +1,5 @@
 import { renderClientPicker } from '../../blocks/client-snapshot.ts';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
 import { isGigopsError } from '../../errors.ts';
@@ -20,7 +21,7 @@ export const snapshotCommand: SubcommandHandler<'snapshot'> = async (command, ar
     deps.logger.warn({ err: error }, 'snapshot preview failed');
     await respond({
       response_type: 'ephemeral',
-      text: snapshotCopy(deps.config.locale).notionProblem(error.message),
+      text: snapshotCopy(deps.config.locale).notionProblem(escapeMrkdwn(error.message)),
     });
   }
 };

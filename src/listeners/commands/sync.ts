@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report.ts';
 import { deliveryCopy } from '../../i18n/delivery.ts';
 import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
@@ -18,7 +19,7 @@ export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
       const detail = (error as { code?: string }).code ?? (error as Error).message;
       await respond({
         response_type: 'ephemeral',
-        text: deliveryCopy(locale).notionUnreachable(detail),
+        text: deliveryCopy(locale).notionUnreachable(escapeMrkdwn(detail)),
       });
       return;
     }
