@@ -44,7 +44,8 @@ export async function openPostgres(
         ]);
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
+        // Keep the first error: a failed ROLLBACK (a lost connection) would hide it.
+        await client.query('ROLLBACK').catch(() => {});
         throw error;
       }
     }

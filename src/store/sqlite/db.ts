@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrations as allMigrations, type Migration } from '../migrations.ts';
+import { rollback } from './sql.ts';
 
 /** Opens (creating if needed) a SQLite file in WAL mode and applies pending migrations. */
 export function openSqlite(path: string, migrations: Migration[] = allMigrations): DatabaseSync {
@@ -44,7 +45,7 @@ export function transaction<T>(db: DatabaseSync, fn: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    rollback(db);
     throw error;
   }
 }

@@ -73,7 +73,7 @@ export function sqliteSql(db: DatabaseSync, file: string): Sql {
           db.exec('COMMIT');
           return result;
         } catch (error) {
-          db.exec('ROLLBACK');
+          rollback(db);
           throw error;
         }
       } finally {
@@ -81,4 +81,19 @@ export function sqliteSql(db: DatabaseSync, file: string): Sql {
       }
     },
   };
+}
+
+/**
+ * Rolls back what is left of a failed transaction, keeping the first error.
+ * After SQLITE_FULL (or an I/O error) SQLite may already have rolled back, and
+ * a ROLLBACK then throws "no transaction is active", which would hide the
+ * cause the operator needs to see.
+ */
+export function rollback(db: DatabaseSync): void {
+  if (!db.isTransaction) return;
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // The first error is the one thrown; a failed rollback leaves nothing to undo here.
+  }
 }
