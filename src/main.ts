@@ -8,6 +8,7 @@ import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
 import { rejectReplays } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
+import { StoreProbe } from './http/store-probe.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { githubWebhookHandler } from './listeners/github/webhook.ts';
@@ -63,7 +64,8 @@ export async function startGigops({
       res.end(await metrics.registry.metrics());
     },
   };
-  const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate });
+  const storeProbe = new StoreProbe();
+  const server = createHttpServer({ routes, lifecycle, logger, gate: ackGate, storeProbe });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.env.PORT, () => resolve());
@@ -74,6 +76,7 @@ export async function startGigops({
     await closeServer(server);
     throw error;
   });
+  storeProbe.attach(() => store.ready());
   const { env: e } = config;
   const now = options.now ?? (() => new Date());
   const health = new IntegrationHealth(now);

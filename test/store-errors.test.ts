@@ -39,7 +39,9 @@ describe('gigops_store_errors_total', () => {
       body,
       headers: githubHeaders('pull_request', body, SECRET),
     });
-    expect(res.status).toBe(500);
+    // Not recorded, so not accepted: 503 at once (PRODUCT.md), and GitHub can redeliver.
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: 'store_unavailable' });
 
     const { samples, types } = parsePrometheus(await (await fetch(`${t.url}/metrics`)).text());
     expect(types.get('gigops_store_errors_total')).toBe('counter');

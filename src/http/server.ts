@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Lifecycle } from '../lifecycle.ts';
 import type { Logger } from '../log.ts';
 import type { AckGate } from './ack-gate.ts';
+import type { StoreProbe } from './store-probe.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Counts every request until its answer is sent (see AckGate). */
   gate?: AckGate;
+  /** Once ready, /healthz is 503 `store_unavailable` while the store does not answer. */
+  storeProbe?: StoreProbe;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,10 +43,12 @@ export function createHttpServer({
   logger,
   maxBodyBytes = MAX_BODY_BYTES,
   gate,
+  storeProbe,
 }: HttpServerOptions): Server {
-  const healthz: Handler = (_req, res) => {
-    const ready = lifecycle.phase === 'ready';
-    sendJson(res, ready ? 200 : 503, { status: lifecycle.phase });
+  const healthz: Handler = async (_req, res) => {
+    if (lifecycle.phase !== 'ready') return sendJson(res, 503, { status: lifecycle.phase });
+    const storeOk = storeProbe ? await storeProbe.healthy() : true;
+    sendJson(res, storeOk ? 200 : 503, { status: storeOk ? 'ready' : 'store_unavailable' });
   };
   const server = createServer((req, res) => {
     if (gate) {

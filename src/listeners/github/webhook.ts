@@ -93,12 +93,14 @@ export function githubWebhookHandler(
     }
     if (targets.length === 0) return sendJson(res, 200, { ignored: event });
 
-    const fresh = await record({
-      id,
-      event,
-      payload: encodeTargets(targets),
-      receivedAt: deps.now(),
-    });
+    let fresh: boolean;
+    try {
+      fresh = await record({ id, event, payload: encodeTargets(targets), receivedAt: deps.now() });
+    } catch (error) {
+      // Not recorded, so not accepted: GitHub shows the failure and can redeliver.
+      deps.logger.error({ err: error, delivery: id, event }, 'could not record a webhook delivery');
+      return sendJson(res, 503, { error: 'store_unavailable' });
+    }
     if (!fresh) return sendJson(res, 200, { duplicate: id });
     sendJson(res, 202, { accepted: id });
     // Deliveries (and Slack requests) already waiting get their answer first.

@@ -8,17 +8,36 @@ export interface PostgresOptions {
   /** A schema to keep gigops' tables in (created when missing); default `public`. */
   schema?: string;
   max?: number;
+  /**
+   * Milliseconds before a query is given up on (client side, so a silent server
+   * cannot hang it) and, on the server, `statement_timeout`. Below GitHub's 10 s
+   * so a webhook is answered 503 in time when the store cannot record it.
+   */
+  queryTimeoutMs?: number;
+  /** Milliseconds to wait for a new connection. */
+  connectTimeoutMs?: number;
 }
 
 /** A pooled connection whose sessions use `schema`, with migrations applied once. */
 export async function openPostgres(
-  { connectionString, schema, max = 10 }: PostgresOptions,
+  {
+    connectionString,
+    schema,
+    max = 10,
+    queryTimeoutMs = 5_000,
+    connectTimeoutMs = 3_000,
+  }: PostgresOptions,
   migrations: Migration[] = allMigrations,
 ): Promise<Pool> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
   const pool = new pg.Pool({
     connectionString,
     max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: queryTimeoutMs,
+    statement_timeout: queryTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client's error (server restart) must not crash the process.

@@ -13,7 +13,9 @@ export function createSqliteStore(dataDir: string): Store {
     engine: 'sqlite',
     ...createRepositories(sqliteSql(db, file)),
     async ready() {
-      return open;
+      if (!open) return false;
+      db.prepare('SELECT 1').get();
+      return true;
     },
     async checkpoint() {
       if (open) db.exec('PRAGMA wal_checkpoint(PASSIVE)');
