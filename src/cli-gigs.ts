@@ -1,5 +1,6 @@
 import { opportunityFacts } from './blocks/opportunities.ts';
 import { describeRadarProblem } from './blocks/radar-problem.ts';
+import { ghAuthToken } from './clients/gh-token.ts';
 import { createGitHub } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { isEnvPlaceholder } from './config-placeholders.ts';
@@ -24,6 +25,10 @@ export const GIGS_USAGE = `gigops gigs [words] [label:x] [repo:owner/name] [min-
   e.g.  npx gigops gigs
         npx gigops gigs grpc label:bug min-stars:5000
 `;
+
+export const GH_TOKEN_LINE = 'Using the GitHub CLI’s token (gh auth token).';
+export const NO_TOKEN_LINE =
+  'Ranked without a GitHub token: no stars or linked pull requests, 10 searches a minute. A token (no scopes needed) adds them: https://github.com/settings/personal-access-tokens → GITHUB_TOKEN.';
 
 /** The ranked list as plain text: rank, score, id and title, facts, reasons. */
 export function formatOpportunitiesText(items: Opportunity[], locale: Locale, now: Date): string {
@@ -66,11 +71,16 @@ export async function runGigs(
     return 2;
   }
   let config: ReturnType<typeof loadConfig>;
+  const ghToken = env.GITHUB_TOKEN?.trim()
+    ? undefined
+    : await ghAuthToken(env, env.GITHUB_API_URL || undefined);
+  if (ghToken) err(`${GH_TOKEN_LINE}\n`);
   try {
     // Slack is not used here: placeholders satisfy the bot's required variables
     // (and .env.example's `xoxb-`, copied as is, is no reason to refuse).
     config = loadConfig({
       ...env,
+      ...(ghToken ? { GITHUB_TOKEN: ghToken } : {}),
       SLACK_BOT_TOKEN:
         env.SLACK_BOT_TOKEN && !isEnvPlaceholder(env.SLACK_BOT_TOKEN)
           ? env.SLACK_BOT_TOKEN
@@ -107,6 +117,7 @@ export async function runGigs(
       return 0;
     }
     out(`${formatOpportunitiesText(ranked.slice(0, limit), config.locale, deps.now())}\n`);
+    if (!config.env.GITHUB_TOKEN) out(`\n${NO_TOKEN_LINE}\n`);
     return 0;
   } catch (error) {
     const problem = describeRadarProblem(error, config.locale, config.timezone);

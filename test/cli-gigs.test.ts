@@ -1,5 +1,7 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGigs } from '../src/cli-gigs.ts';
+import { GH_TOKEN_LINE, NO_TOKEN_LINE, runGigs } from '../src/cli-gigs.ts';
 import { tempDir } from './support/env.ts';
 import { FakeGitHub } from './support/fake-github.ts';
 import { radarIssues } from './support/radar.ts';
@@ -13,12 +15,12 @@ afterAll(() => gh.stop());
 
 // No Slack variables at all: the terminal radar needs none.
 const env = () => ({ GITHUB_API_URL: gh.url, DATA_DIR: tempDir(), GIGOPS_CONFIG: undefined });
-const run = async (argv: string[]) => {
+const run = async (argv: string[], extra: Record<string, string> = {}) => {
   let out = '';
   let err = '';
   const code = await runGigs(
     argv,
-    env(),
+    { ...env(), ...extra },
     (s) => (out += s),
     (s) => (err += s),
   );
@@ -50,5 +52,31 @@ describe('npx gigops gigs', () => {
     } finally {
       gh.fault = undefined;
     }
+  });
+
+  it('without a token ranks from the search alone (GitHub refuses anonymous GraphQL) and says what a token adds', async () => {
+    const before = gh.count('/graphql');
+    const { code, out, err } = await run(['--limit', '3'], { PATH: tempDir() });
+    expect(code, err).toBe(0);
+    expect(out.split('\n').filter((l) => /^\d+\. \[\d+\]/.test(l))).toHaveLength(3);
+    expect(out.trim().split('\n').at(-1)).toBe(NO_TOKEN_LINE);
+    expect(gh.count('/graphql')).toBe(before);
+    expect(gh.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it('takes the GitHub CLI’s token when gh is logged in, and says so in one line', async () => {
+    const bin = tempDir();
+    const fake = join(bin, 'gh');
+    writeFileSync(
+      fake,
+      '#!/bin/sh\n[ "$1 $2" = "auth token" ] && echo gho_fromtheghcli0123456789\n',
+    );
+    chmodSync(fake, 0o755);
+    const { code, out, err } = await run(['--limit', '3'], { PATH: `${bin}:/usr/bin:/bin` });
+    expect(code, err).toBe(0);
+    expect(err).toBe(`${GH_TOKEN_LINE}\n`);
+    expect(out).not.toContain(NO_TOKEN_LINE);
+    const graphql = gh.requests.filter((r) => r.path === '/graphql').at(-1);
+    expect(graphql?.headers.authorization).toBe('token gho_fromtheghcli0123456789');
   });
 });

@@ -167,6 +167,19 @@ export function toCandidate(hit: SearchHit, e: Enrichment): Candidate {
   };
 }
 
+/** A hit as a candidate on its own (no token): what the search says, nothing guessed. */
+export function candidateFromHit(hit: SearchHit): Candidate {
+  const { nodeId: _nodeId, ...rest } = hit;
+  return {
+    ...rest,
+    stars: 0,
+    archived: false,
+    openPullRequests: 0,
+    recentComments: [],
+    enriched: false,
+  };
+}
+
 function toHit(i: z.output<typeof searchItem>): SearchHit {
   const repo = i.repository_url.split('/').slice(-2).join('/');
   return {

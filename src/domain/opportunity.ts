@@ -59,6 +59,12 @@ export interface Candidate {
   openPullRequests: number;
   /** The most recent comments, oldest first. */
   recentComments: CandidateComment[];
+  /**
+   * false when built from search results alone (no GitHub token: GitHub serves
+   * GraphQL only to authenticated callers): stars, linked pull requests and
+   * the recent comments are unknown, not zero.
+   */
+  enriched?: boolean;
 }
 
 export interface CandidateComment {

@@ -60,7 +60,8 @@ export function scoreOpportunity(c: Candidate, now: Date): Opportunity {
     });
   }
   const maintainerAt = lastMaintainerReply(c);
-  if (c.comments >= W.neglect.minComments) {
+  // Unknown without the comments (no token): no claim about maintainers.
+  if (c.comments >= W.neglect.minComments && c.enriched !== false) {
     const days = daysBetween(maintainerAt ?? c.createdAt, now);
     parts.push({
       points: W.neglect.perDay * Math.min(days, W.neglect.maxDays),

@@ -52,7 +52,9 @@ export function selectOpportunities(
   const { minStars } = thresholds(settings, filters);
   return candidates
     .filter((c) => passesSearchFilters(c, settings, filters))
-    .filter((c) => unavailableBecause(c) === undefined && c.stars >= minStars)
+    .filter(
+      (c) => unavailableBecause(c) === undefined && (c.enriched === false || c.stars >= minStars),
+    )
     .map((c) => scoreOpportunity(c, now))
     .sort((a, b) => b.score - a.score || b.comments - a.comments || a.id.localeCompare(b.id));
 }

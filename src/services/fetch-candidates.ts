@@ -1,4 +1,5 @@
 import {
+  candidateFromHit,
   enrichIssues,
   type SearchHit,
   searchIssues,
@@ -82,6 +83,8 @@ export async function fetchCandidates(
 }
 
 async function enrich(deps: RadarDeps, hits: SearchHit[]): Promise<Candidate[]> {
+  // Without a token GitHub refuses GraphQL: rank from the search results alone.
+  if (!deps.config.env.GITHUB_TOKEN) return hits.map(candidateFromHit);
   const found = await enrichIssues(
     deps.github,
     hits.map((h) => h.nodeId),

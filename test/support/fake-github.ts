@@ -89,6 +89,11 @@ export class FakeGitHub {
         return;
       }
       if (url.pathname === '/graphql') {
+        // GitHub serves GraphQL to authenticated callers only.
+        if (!req.headers.authorization) {
+          send(401, { message: 'This endpoint requires you to be authenticated.' });
+          return;
+        }
         const { variables } = JSON.parse(body) as { variables: { ids: string[] } };
         const nodes = variables.ids.map((id) => {
           const issue = this.issues.find((i) => nodeId(i) === id);
