@@ -54,8 +54,26 @@ const proposalsSchema = z
       .default('USD'),
     signature: z.string().default(''),
     hook: z.string().default(''),
+    /** One or two sentences about the freelancer, used in drafts. */
+    about: z.string().default(''),
   })
   .strict();
+
+const leadsSchema = z
+  .object({
+    channel: slackChannel,
+    pollCron: cronExpr.default('*/10 * * * *'),
+  })
+  .strict();
+
+/** `24h`, `90m`, `2d`, `0s`: a duration in seconds, minutes, hours or days, as milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?[smhd]$/, 'expected a duration such as 24h, 90m or 2d')
+  .transform((d) => {
+    const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[d.slice(-1) as 's'];
+    return Number(d.slice(0, -1)) * unit;
+  });
 
 const propertiesSchema = z
   .object({
@@ -102,14 +120,20 @@ const clientSchema = z
     channel: slackChannel,
     notionClient: z.string().min(1),
     notionUrl: z.url().optional(),
+    /** Pull requests of these repositories may move only this client's items. */
+    repos: z.array(repoName).default([]),
+    /** Optional: the snapshot is also e-mailed (needs SMTP_URL). */
+    email: z.array(z.email()).default([]),
     snapshot: z
       .object({
         cron: cronExpr.default('0 10 * * 3'),
         timezone: timeZone.optional(),
         graceHours: z.number().nonnegative().default(6),
+        hold: z.boolean().default(false),
+        previewBefore: duration.default(86_400_000),
       })
       .strict()
-      .default({ cron: '0 10 * * 3', graceHours: 6 }),
+      .default({ cron: '0 10 * * 3', graceHours: 6, hold: false, previewBefore: 86_400_000 }),
   })
   .strict();
 
@@ -117,8 +141,14 @@ export const fileSchema = z
   .object({
     timezone: timeZone.default('UTC'),
     locale: z.enum(['en', 'zh-CN']).default('en'),
+    /**
+     * Who may run /gigs sync and /gigs snapshot, press Post now and dismiss.
+     * Unset: proposals.approvers (see adminsOf).
+     */
+    admins: z.array(slackUser).optional(),
     radar: radarSchema.default(radarSchema.parse({})),
     proposals: proposalsSchema.default(proposalsSchema.parse({})),
+    leads: leadsSchema.optional(),
     delivery: deliverySchema.optional(),
     clients: z
       .array(clientSchema)

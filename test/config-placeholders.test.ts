@@ -137,6 +137,7 @@ describe('doctor with the examples copied as is', () => {
       'delivery.notion.dataSourceId',
       'clients.0.name',
       'clients.0.channel',
+      'clients.0.repos.0',
     ]);
     const text = formatChecklist(checks);
     expect(text).toContain(

@@ -134,6 +134,40 @@ surprise: true
     for (const value of Object.values(secrets)) expect(message).not.toContain(value);
   });
 
+  it('accepts every key of the contract: admins, leads, proposals.about, a client’s repos, email, hold and previewBefore', () => {
+    const config = withYaml(`
+admins: [U0ADMIN1]
+proposals: { about: "Go since 2014." }
+leads: { channel: C0LEADS1 }
+clients:
+  - id: acme
+    name: ACME
+    channel: C0ACME1
+    notionClient: ACME
+    repos: [acme/api]
+    email: [cto@acme.example]
+    snapshot: { hold: true, previewBefore: 90m }
+`);
+    expect(config.admins).toEqual(['U0ADMIN1']);
+    expect(config.proposals.about).toBe('Go since 2014.');
+    expect(config.leads).toEqual({ channel: 'C0LEADS1', pollCron: '*/10 * * * *' });
+    expect(config.clients[0]).toMatchObject({ repos: ['acme/api'], email: ['cto@acme.example'] });
+    expect(config.clients[0]?.snapshot).toMatchObject({ hold: true, previewBefore: 90 * 60_000 });
+    const defaults = withYaml('clients: [{ id: b, name: B, channel: C0B1, notionClient: B }]');
+    expect(defaults.admins).toBeUndefined();
+    expect(defaults.clients[0]).toMatchObject({ repos: [], email: [] });
+    expect(defaults.clients[0]?.snapshot).toMatchObject({ hold: false, previewBefore: 86_400_000 });
+    expect(
+      problemsOf(() =>
+        withYaml(
+          `clients: [{ id: b, name: B, channel: C0B1, notionClient: B, email: [nope], snapshot: { previewBefore: tomorrow } }]`,
+        ),
+      ).join('\n'),
+    ).toMatch(
+      /clients\.0\.email\.0[\s\S]*clients\.0\.snapshot\.previewBefore: expected a duration/,
+    );
+  });
+
   it('adds is:issue to a search query that lacks it', () => {
     expect(ensureIssueQualifier('language:go label:bug')).toBe('language:go label:bug is:issue');
     expect(ensureIssueQualifier('is:issue language:go')).toBe('is:issue language:go');
