@@ -10,6 +10,7 @@ import { FakeSlack } from './support/fake-slack.ts';
 const DS = '1f2e3d4c-0000-4000-8000-000000000001';
 const YAML = `
 timezone: Europe/Berlin
+admins: [U07JANE42]
 delivery:
   repos: [acme-corp/api]
   notion: { dataSourceId: "${DS}" }

@@ -179,7 +179,8 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     const { id } = await draftFromOpportunity(t);
     await post(t, buttonPress('proposal_approve', id, { user: 'U0STRANGER' }));
     await post(t, buttonPress('proposal_reject', id, { user: 'U0USER' }));
-    await nthCall(t.slack, 'chat.postEphemeral', 2);
+    await post(t, buttonPress('proposal_edit', id, { user: 'U0STRANGER' }));
+    await nthCall(t.slack, 'chat.postEphemeral', 3);
     const told = t.slack.callsTo('chat.postEphemeral').map((c) => [c.params.user, c.params.text]);
     expect(told).toContainEqual([
       'U0STRANGER',
@@ -188,6 +189,11 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     expect(told).toContainEqual([
       'U0USER',
       'Only <@U0BOSS> can approve or reject this draft; nothing changed.',
+    ]);
+    // Edit is open to whoever asked and to the approvers, and its refusal says Edit.
+    expect(told).toContainEqual([
+      'U0STRANGER',
+      'Only <@U0USER>, <@U0BOSS> can edit this draft; nothing changed.',
     ]);
     expect(t.slack.callsTo('chat.update')).toHaveLength(0);
     expect(t.slack.callsTo('views.open')).toHaveLength(0);

@@ -24,6 +24,8 @@ export interface HomeInput {
   sections: KnownBlock[][];
   clients: HomeClient[];
   notionOn: boolean;
+  /** Set when the reader is not an admin: client figures are not shown, and these are who can see them. */
+  adminsOnly?: readonly string[];
   health: Array<[Integration, IntegrationStatus]>;
 }
 
@@ -48,7 +50,8 @@ export function renderHome(input: HomeInput): HomeView {
   const copy = homeCopy(input.locale);
   const when = (d: Date) => formatWhen(d, input.timeZone, input.locale);
   const own: KnownBlock[] = [{ type: 'divider' }, section(copy.clients)];
-  if (!input.notionOn) own.push(section(copy.notionOff));
+  if (input.adminsOnly) own.push(section(copy.clientsAdminsOnly(input.adminsOnly)));
+  else if (!input.notionOn) own.push(section(copy.notionOff));
   for (const c of input.clients.slice(0, MAX_CLIENTS)) {
     const pct =
       c.points && c.count ? `${percent(c.points)} (${percent(c.count)} items)` : copy.noData;

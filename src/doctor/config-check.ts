@@ -1,4 +1,5 @@
 import { type Config, configPlaceholders } from '../config.ts';
+import { adminsOf } from '../domain/roles.ts';
 import type { Check } from './checks.ts';
 
 /**
@@ -8,6 +9,24 @@ import type { Check } from './checks.ts';
  * `gigops doctor` lists those itself (cli.ts).
  */
 export function checkConfig(config: Config): Check[] {
+  return [...checkPlaceholders(config), ...checkRoles(config)];
+}
+
+/** Neither `admins` nor `proposals.approvers`: anyone in the workspace acts for everyone. */
+function checkRoles(config: Config): Check[] {
+  if (adminsOf(config).length > 0) return [];
+  return [
+    {
+      name: 'Roles',
+      status: 'warn',
+      detail:
+        'no admins and no approvers: anyone in the workspace can run /gigs sync and /gigs snapshot, press Post now and dismiss',
+      fix: 'list Slack user ids under `admins` (or `proposals.approvers`) in gigops.yml',
+    },
+  ];
+}
+
+function checkPlaceholders(config: Config): Check[] {
   const found = configPlaceholders(config);
   if (found.length === 0) return [{ name: 'Config', status: 'ok', detail: config.configPath }];
   return found.map((p) => ({

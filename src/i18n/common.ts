@@ -1,6 +1,23 @@
 import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
 
+/** What only admins may do (PRODUCT.md → Roles), as the refusal names it. */
+export type AdminAction = 'sync' | 'snapshot' | 'post' | 'dismiss';
+
+const ADMIN_ACTIONS_EN: Record<AdminAction, string> = {
+  sync: 'run `/gigs sync`',
+  snapshot: 'see client snapshots',
+  post: 'post a client snapshot',
+  dismiss: 'dismiss opportunities for everyone',
+};
+
+const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
+  sync: '运行 `/gigs sync`',
+  snapshot: '查看客户进度快照',
+  post: '发布客户进度快照',
+  dismiss: '为所有人忽略机会',
+};
+
 const en = {
   usageTitle: 'How to use /gigs',
   usageProblem: (problem: string) => `:warning: ${problem}`,
@@ -17,6 +34,8 @@ const en = {
   somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
   staleAction:
     'That button belongs to a message gigops no longer knows. Run `/gigs` again for a fresh one.',
+  onlyAdmins: (what: AdminAction, users: readonly string[]) =>
+    `Only ${users.map((u) => `<@${u}>`).join(', ')} can ${ADMIN_ACTIONS_EN[what]}; nothing changed.`,
 };
 
 const zh: typeof en = {
@@ -34,6 +53,8 @@ const zh: typeof en = {
   notConfigured: (feature: string, fix: string) => `${feature} 尚未配置：${fix}`,
   somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
   staleAction: '这个按钮所属的消息已失效。请重新运行 `/gigs` 获取最新消息。',
+  onlyAdmins: (what: AdminAction, users: readonly string[]) =>
+    `只有 ${users.map((u) => `<@${u}>`).join('、')} 可以${ADMIN_ACTIONS_ZH[what]}；未做任何更改。`,
 };
 
 export const commonCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

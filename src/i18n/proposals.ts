@@ -70,6 +70,8 @@ const en = {
     `<@${user}> approved the proposal for ${ref}; it is ready to send.`,
   onlyApprovers: (users: string[]) =>
     `Only ${users.map((u) => `<@${u}>`).join(', ')} can approve or reject this draft; nothing changed.`,
+  onlyEditors: (users: string[]) =>
+    `Only ${users.map((u) => `<@${u}>`).join(', ')} can edit this draft; nothing changed.`,
   alreadyApproved: (user: string, when: string) =>
     `This draft was already approved by <@${user}> on ${when}; nothing changed.`,
   alreadyRejected: (user: string, when: string) =>
@@ -165,6 +167,8 @@ const zh: typeof en = {
   announce: (user: string, ref: string) => `<@${user}> 批准了 ${ref} 的提案，可以发送了。`,
   onlyApprovers: (users: string[]) =>
     `只有 ${users.map((u) => `<@${u}>`).join('、')} 可以批准或拒绝此草稿；未做任何更改。`,
+  onlyEditors: (users: string[]) =>
+    `只有 ${users.map((u) => `<@${u}>`).join('、')} 可以编辑此草稿；未做任何更改。`,
   alreadyApproved: (user: string, when: string) =>
     `此草稿已由 <@${user}> 于 ${when} 批准；未做任何更改。`,
   alreadyRejected: (user: string, when: string) =>

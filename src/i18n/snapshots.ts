@@ -93,6 +93,8 @@ const homeEn = {
   never: 'no calls yet',
   noError: 'no errors',
   notionOff: 'Notion is off: set NOTION_TOKEN and `delivery.notion` to see client progress.',
+  clientsAdminsOnly: (users: readonly string[]) =>
+    `Client progress is shown to admins only: ${users.map((u) => `<@${u}>`).join(', ')}.`,
   updated: (when: string) => `Updated ${when}`,
 };
 
@@ -111,6 +113,8 @@ const homeZh: typeof homeEn = {
   never: '尚无调用',
   noError: '无错误',
   notionOff: 'Notion 未启用：设置 NOTION_TOKEN 和 `delivery.notion` 后可查看客户进度。',
+  clientsAdminsOnly: (users: readonly string[]) =>
+    `客户进度仅对管理员显示：${users.map((u) => `<@${u}>`).join('、')}。`,
   updated: (when: string) => `更新于 ${when}`,
 };
 

@@ -24,7 +24,11 @@ export function decisionBlocker(
     action === 'edit'
       ? canEdit(approvers, record.requestedBy, user)
       : canDecide(approvers, record.requestedBy, user);
-  if (!allowed) return copy.onlyApprovers(decidersOf(approvers, record.requestedBy));
+  if (!allowed) {
+    if (action === 'decide') return copy.onlyApprovers(decidersOf(approvers, record.requestedBy));
+    const editors = new Set([record.requestedBy, ...decidersOf(approvers, record.requestedBy)]);
+    return copy.onlyEditors([...editors]);
+  }
   if (record.state === 'approved')
     return copy.alreadyApproved(record.decidedBy ?? '?', when(record.decidedAt));
   if (record.state === 'rejected')

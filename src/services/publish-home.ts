@@ -3,6 +3,7 @@ import { type HomeClient, renderHome } from '../blocks/home.ts';
 import { renderAwaitingApproval, renderNewOpportunities } from '../blocks/home-sections.ts';
 import { type ClientConfig, clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
+import { adminsOf, isAdmin } from '../domain/roles.ts';
 import { nextSlot } from '../domain/snapshot-slots.ts';
 import type { Integration } from '../integration-health.ts';
 import { cronFields } from '../scheduling/cron-fields.ts';
@@ -75,8 +76,10 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
       }),
     ),
   );
+  // Client figures are client data: admins only (PRODUCT.md → Roles).
+  const admin = isAdmin(deps.config, userId);
   const clients = await Promise.all(
-    deps.config.clients.map(async (client): Promise<HomeClient> => {
+    (admin ? deps.config.clients : []).map(async (client): Promise<HomeClient> => {
       const timeZone = clientTimeZone(deps.config, client);
       const base = {
         name: client.name,
@@ -100,6 +103,7 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
     sections,
     clients,
     notionOn,
+    ...(admin ? {} : { adminsOnly: adminsOf(deps.config) }),
     health: SERVICES.map((s) => [s, deps.health.status(s)]),
   });
   await deps.slack.views.publish({ user_id: userId, view });

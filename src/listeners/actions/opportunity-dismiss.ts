@@ -6,6 +6,7 @@ import { parseOpportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import type { Listeners } from '../../slack/router.ts';
 import { ackThen } from '../ack-then.ts';
+import { allowAdmin } from '../admin-only.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -16,6 +17,7 @@ export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
     const id = action.value ?? '';
     const text = body.message?.text ?? id;
     const blocks = (body.message?.blocks ?? []) as KnownBlock[];
+    const user = body.user?.id;
     await ackThen(ack, async () => {
       if (!parseOpportunityId(id)) {
         deps.logger.warn({ value: id.slice(0, 200) }, 'opportunity_dismiss with a malformed value');
@@ -26,6 +28,7 @@ export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
         });
         return;
       }
+      if (!(await allowAdmin(deps, user, 'dismiss', respond))) return;
       await deps.store.opportunities.dismiss(id, deps.now());
       await respond({
         replace_original: true,

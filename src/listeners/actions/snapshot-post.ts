@@ -8,40 +8,46 @@ import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../../services/post-client-snapshot.ts';
 import type { Listeners } from '../../slack/router.ts';
 import { ackThen } from '../ack-then.ts';
+import { allowAdmin } from '../admin-only.ts';
 
 /** **Post now** on a preview: this week's post, under the same exactly-once rule as the schedule. */
 export function registerSnapshotPost(app: Listeners, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(SNAPSHOT_POST_ACTION, async ({ ack, action, respond }) => {
-    const picked = action.value ?? '';
-    await ackThen(ack, async () => {
-      const { locale, clients } = deps.config;
-      const copy = snapshotCopy(locale);
-      const say = (text: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text });
-      const client = clients.find((c) => c.id === picked);
-      if (!client) {
-        await say(copy.unknownClient(picked, clients.map((c) => c.id).join(', ')));
-        return;
-      }
-      if (!snapshotsConfigured(deps)) {
-        await say(copy.needNotion);
-        return;
-      }
-      try {
-        const result = await postClientSnapshot(deps, client, { slotTime: deps.now() });
-        await say(
-          result.outcome === 'posted'
-            ? copy.posted(client.channel)
-            : copy.alreadyPosted(result.week, client.channel),
-        );
-      } catch (error) {
-        deps.logger.error({ err: error, client: client.id }, 'Post now failed');
-        await say(
-          isGigopsError(error)
-            ? copy.notionProblem(error.message)
-            : commonCopy(locale).somethingFailed,
-        );
-      }
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    SNAPSHOT_POST_ACTION,
+    async ({ ack, action, body, respond }) => {
+      const picked = action.value ?? '';
+      const user = body.user?.id;
+      await ackThen(ack, async () => {
+        const { locale, clients } = deps.config;
+        const copy = snapshotCopy(locale);
+        const say = (text: string) =>
+          respond({ response_type: 'ephemeral', replace_original: false, text });
+        if (!(await allowAdmin(deps, user, 'post', respond))) return;
+        const client = clients.find((c) => c.id === picked);
+        if (!client) {
+          await say(copy.unknownClient(picked, clients.map((c) => c.id).join(', ')));
+          return;
+        }
+        if (!snapshotsConfigured(deps)) {
+          await say(copy.needNotion);
+          return;
+        }
+        try {
+          const result = await postClientSnapshot(deps, client, { slotTime: deps.now() });
+          await say(
+            result.outcome === 'posted'
+              ? copy.posted(client.channel)
+              : copy.alreadyPosted(result.week, client.channel),
+          );
+        } catch (error) {
+          deps.logger.error({ err: error, client: client.id }, 'Post now failed');
+          await say(
+            isGigopsError(error)
+              ? copy.notionProblem(error.message)
+              : commonCopy(locale).somethingFailed,
+          );
+        }
+      });
+    },
+  );
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../ack-then.ts';
+import { allowAdmin } from '../admin-only.ts';
 
 /**
  * What a subcommand reads of its request: the command, the Web API client and
@@ -59,6 +60,11 @@ async function runGigs(args: CommandArgs, deps: Deps, handlers: GigsHandlers): P
       await respond({ response_type: 'ephemeral', ...renderUsage(locale, command.problem) });
       return;
     }
+    if (
+      (command.kind === 'sync' || command.kind === 'snapshot') &&
+      !(await allowAdmin(deps, args.command.user_id, command.kind, respond))
+    )
+      return;
     const handler = handlers[command.kind] as SubcommandHandler<typeof command.kind> | undefined;
     if (!handler) {
       const [feature, fix] = FEATURE_FIX[command.kind];
