@@ -15,7 +15,7 @@ delivery:
   repos: [acme-corp/api]
   notion: { dataSourceId: "${DS}" }
 clients:
-  - { id: acme, name: ACME, channel: C07ACMECORP, notionClient: ACME, snapshot: { timezone: America/New_York } }
+  - { id: acme, name: ACME, channel: C07ACMECORP, notionClient: ACME, repos: [acme-corp/api], snapshot: { timezone: America/New_York } }
 `;
 // A data source as Notion 2025-09-03 describes it (GET /v1/data_sources/:id), trimmed to what gigops reads.
 const option = (name: string) => ({ id: name, name, color: 'default' });

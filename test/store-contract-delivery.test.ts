@@ -146,6 +146,35 @@ for (const engine of engines) {
         await Promise.all([a.close(), b.close()]);
       });
 
+      it('reports each refused move (a pull request naming another client’s item) once, to one replica', async () => {
+        const where = engine.location();
+        const [a, b] = await Promise.all([where.open(), where.open()]);
+        const move = (pr: string, page: string, client?: string) => ({
+          prUrl: pr,
+          prTitle: `PR ${pr}`,
+          pageId: page,
+          itemTitle: `Item ${page}`,
+          itemClient: client,
+        });
+        expect(await a.delivery.markRefused(move('p2', 'g1', 'Globex'), at(3))).toBe(true);
+        expect(await b.delivery.markRefused(move('p2', 'g1', 'Globex'), at(4))).toBe(false);
+        expect(await b.delivery.markRefused(move('p2', 'g2'), at(4))).toBe(true);
+        expect(await a.delivery.markRefused(move('p1', 'g1', 'Globex'), at(2))).toBe(true);
+        const [fromA, fromB] = await Promise.all([
+          a.delivery.takeUnreportedRefused(at(6)),
+          b.delivery.takeUnreportedRefused(at(6)),
+        ]);
+        expect([...fromA, ...fromB]).toHaveLength(3);
+        expect(fromA.length ? fromA : fromB).toEqual([
+          move('p1', 'g1', 'Globex'),
+          move('p2', 'g1', 'Globex'),
+          move('p2', 'g2'),
+        ]);
+        expect(await b.delivery.takeUnreportedRefused(at(7))).toEqual([]);
+        expect(await b.delivery.markRefused(move('p2', 'g1', 'Globex'), at(8))).toBe(false);
+        await Promise.all([a.close(), b.close()]);
+      });
+
       it('keeps snapshot history per client, one row per week, latest weeks oldest first', async () => {
         const store = await engine.location().open();
         const week = (w: number, pointsDone: number) => ({

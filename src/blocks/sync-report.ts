@@ -4,7 +4,7 @@ import { pullRequestRef } from '../domain/pull-request.ts';
 import { deliveryCopy } from '../i18n/delivery.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ReconcileReport } from '../services/reconcile-deliveries.ts';
-import type { UnmatchedPullRequest } from '../store/store.ts';
+import type { RefusedMove, UnmatchedPullRequest } from '../store/store.ts';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
 import type { SlackMessage } from './usage.ts';
 
@@ -23,6 +23,7 @@ export function renderSyncReport(
   locale: Locale,
   report: ReconcileReport,
   unmatched: readonly UnmatchedPullRequest[],
+  refused: readonly RefusedMove[] = [],
 ): SlackMessage {
   const copy = deliveryCopy(locale);
   const title = copy.syncTitle(report.updated.length);
@@ -54,6 +55,16 @@ export function renderSyncReport(
       copy.unmatchedLine(mrkdwnLink(u.url, refOfUrl(u.url)), escapeMrkdwn(shorten(u.title))),
     );
     blocks.push(section(`*${copy.unmatchedTitle}*\n${clip(list)}\n${copy.unmatchedFix}`));
+  }
+  if (refused.length > 0) {
+    const list = refused.map((r) =>
+      copy.refusedLine(
+        mrkdwnLink(r.prUrl, refOfUrl(r.prUrl)),
+        escapeMrkdwn(shorten(r.itemTitle || r.pageId)),
+        r.itemClient === undefined ? undefined : escapeMrkdwn(shorten(r.itemClient, 40)),
+      ),
+    );
+    blocks.push(section(`:no_entry: *${copy.refusedTitle}*\n${clip(list)}\n${copy.refusedFix}`));
   }
   blocks.push({
     type: 'context',

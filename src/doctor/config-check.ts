@@ -9,7 +9,24 @@ import type { Check } from './checks.ts';
  * `gigops doctor` lists those itself (cli.ts).
  */
 export function checkConfig(config: Config): Check[] {
-  return [...checkPlaceholders(config), ...checkRoles(config)];
+  return [...checkPlaceholders(config), ...checkRoles(config), ...checkClientRepos(config)];
+}
+
+/** With clients, a pull request moves only the items of the client listing its repository. */
+function checkClientRepos(config: Config): Check[] {
+  if (!config.delivery) return [];
+  return config.clients.flatMap((client, i): Check[] =>
+    client.repos.length > 0
+      ? []
+      : [
+          {
+            name: 'Delivery',
+            status: 'warn',
+            detail: `clients.${i}.repos is empty: no pull request moves ${client.name}'s Notion items`,
+            fix: `list ${client.name}'s repositories (owner/name) under clients.${i}.repos in gigops.yml`,
+          },
+        ],
+  );
 }
 
 /** Neither `admins` nor `proposals.approvers`: anyone in the workspace acts for everyone. */

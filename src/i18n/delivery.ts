@@ -14,6 +14,11 @@ const en = {
   changeLine: (pr: string, item: string, what: string) => `${pr} → *${item}*: ${what}`,
   changeStatus: (from: string | undefined, to: string) => `${from ?? '—'} → ${to}`,
   changeFields: (fields: string[]) => fields.join(', '),
+  refusedTitle: 'Not written: items of another client',
+  refusedLine: (pr: string, item: string, client: string | undefined) =>
+    `${pr} names *${item}*${client ? ` (client ${client})` : ''}`,
+  refusedFix:
+    "A pull request moves only items of the client whose `repos` (gigops.yml → clients) list its repository. If it belongs there, add the repository to that client's `repos`.",
   unmatchedTitle: 'Pull requests with no Notion item',
   unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
   unmatchedFix:
@@ -45,6 +50,11 @@ const zh: typeof en = {
   changeLine: (pr: string, item: string, what: string) => `${pr} → *${item}*：${what}`,
   changeStatus: (from: string | undefined, to: string) => `${from ?? '—'} → ${to}`,
   changeFields: (fields: string[]) => fields.join('、'),
+  refusedTitle: '未写入：属于其他客户的条目',
+  refusedLine: (pr: string, item: string, client: string | undefined) =>
+    `${pr} 指向 *${item}*${client ? `（客户 ${client}）` : ''}`,
+  refusedFix:
+    'PR 只能更新其仓库列在该客户 `repos`（gigops.yml → clients）中的条目。若确属该客户，请把仓库加入其 `repos`。',
   unmatchedTitle: '没有对应 Notion 条目的 PR',
   unmatchedLine: (pr: string, title: string) => `${pr} ${title}`,
   unmatchedFix: '请在 PR 描述中贴上 Notion 页面链接，或在条目的 `PR` 属性中填入 PR 链接。',

@@ -1,18 +1,20 @@
 import type { Client } from '@notionhq/client';
 import { retrieveDeliverySchema } from '../clients/notion-delivery.ts';
-import type { DeliveryConfig } from '../config.ts';
+import type { ClientConfig, DeliveryConfig } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { checkDeliverySchema, type SchemaCheck } from '../domain/check-delivery-schema.ts';
 
 export interface DeliverySetup {
   notion: Client;
   delivery: DeliveryConfig;
+  /** Whose items a pull request may move (clients[].repos, see mayMoveItem). */
+  clients: readonly ClientConfig[];
 }
 
 /** Delivery sync runs only with a `delivery` section and NOTION_TOKEN. */
 export function deliverySetup(deps: Pick<Deps, 'config' | 'notion'>): DeliverySetup | undefined {
-  const { delivery } = deps.config;
-  return delivery && deps.notion ? { notion: deps.notion, delivery } : undefined;
+  const { delivery, clients } = deps.config;
+  return delivery && deps.notion ? { notion: deps.notion, delivery, clients } : undefined;
 }
 
 const checked = new WeakMap<Client, Promise<SchemaCheck>>();

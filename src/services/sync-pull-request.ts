@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import type { DeliveryItem } from '../domain/delivery-item.ts';
 import type { DeliveryPropertyKinds, DeliverySchema } from '../domain/delivery-schema.ts';
 import { findNotionPageIds } from '../domain/find-notion-page-ids.ts';
+import { mayMoveItem } from '../domain/item-owner.ts';
 import {
   type DeliveryChange,
   desiredDelivery,
@@ -62,7 +63,22 @@ export async function syncPullRequest(
   ctx: SyncContext,
 ): Promise<SyncOutcome> {
   const { notion, delivery } = setup;
-  const item = await findItem(setup, pr, ctx.index);
+  const { item, refused } = await findItem(setup, pr, ctx.index);
+  // Items of another client the pull request named: not written, logged and reported once.
+  for (const other of refused) {
+    const move = {
+      prUrl: pr.url,
+      prTitle: pr.title,
+      pageId: other.pageId,
+      itemTitle: other.title,
+      itemClient: other.client,
+    };
+    if (await deps.store.delivery.markRefused(move, deps.now()))
+      deps.logger.warn(
+        { pr: pullRequestRef(pr), page: other.pageId, itemClient: other.client ?? null },
+        "pull request names another client's Notion item: not written (add its repository to that client's repos if it belongs there)",
+      );
+  }
   if (!item) {
     const firstTime = await deps.store.delivery.markUnmatched(pr.url, pr.title, deps.now());
     if (firstTime)
@@ -119,20 +135,33 @@ export async function syncPullRequest(
   return { kind: 'updated', pr, item, change };
 }
 
+/**
+ * The item a pull request moves: the first page linked in its body, else the
+ * item whose PR property holds its URL; only items its repository may move
+ * (mayMoveItem). The others it named are returned as refused.
+ */
 async function findItem(
-  { notion, delivery }: DeliverySetup,
+  { notion, delivery, clients }: DeliverySetup,
   pr: PullRequestSnapshot,
   index: DeliveryItemIndex | undefined,
-): Promise<DeliveryItem | undefined> {
+): Promise<{ item: DeliveryItem | undefined; refused: DeliveryItem[] }> {
+  const refused: DeliveryItem[] = [];
+  const allowed = (item: DeliveryItem | undefined) => {
+    if (!item) return false;
+    if (mayMoveItem(clients, pr.repo, item.client)) return true;
+    if (!refused.some((r) => r.pageId === item.pageId)) refused.push(item);
+    return false;
+  };
   for (const id of findNotionPageIds(pr.body).slice(0, 3)) {
     const item = index
       ? index.byId.get(id)
       : await retrieveDeliveryItem(notion, delivery.notion, id);
-    if (item) return item;
+    if (allowed(item)) return { item, refused };
   }
-  if (index) return index.byPrUrl.get(pr.url);
-  const [item] = await queryDeliveryItems(notion, delivery.notion, { prUrl: pr.url });
-  return item;
+  const byUrl = index
+    ? index.byPrUrl.get(pr.url)
+    : (await queryDeliveryItems(notion, delivery.notion, { prUrl: pr.url }))[0];
+  return { item: allowed(byUrl) ? byUrl : undefined, refused };
 }
 
 /** A failed timeline row is logged, not retried: the item itself is already right. */

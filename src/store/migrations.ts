@@ -170,4 +170,21 @@ export const migrations: Migration[] = [
       ALTER TABLE opportunities ADD COLUMN digest_claimed_at TEXT;
     `,
   },
+  {
+    // A pull request that named another client's Notion item: not written,
+    // reported once by /gigs sync (clients[].repos).
+    id: '0010_delivery_refused',
+    sql: `
+      CREATE TABLE IF NOT EXISTS delivery_refused (
+        pr_url TEXT NOT NULL,
+        page_id TEXT NOT NULL,
+        pr_title TEXT NOT NULL,
+        item_title TEXT NOT NULL,
+        item_client TEXT,
+        first_seen_at TEXT NOT NULL,
+        reported_at TEXT,
+        PRIMARY KEY (pr_url, page_id)
+      );
+    `,
+  },
 ];

@@ -226,6 +226,16 @@ export interface UnmatchedPullRequest {
   firstSeenAt: Date;
 }
 
+/** A pull request that named an item of a client whose `repos` do not list its repository. */
+export interface RefusedMove {
+  prUrl: string;
+  prTitle: string;
+  pageId: string;
+  itemTitle: string;
+  /** The item's client property; undefined when empty. */
+  itemClient: string | undefined;
+}
+
 /**
  * Delivery sync's memory: a durable queue of webhook deliveries (pending →
  * done, de-duplicated on X-GitHub-Delivery, replayed after a crash), what was
@@ -267,4 +277,8 @@ export interface DeliveryStore {
   clearUnmatched(url: string): Promise<void>;
   /** Unmatched pull requests no /gigs sync has reported yet; marks them reported. */
   takeUnreportedUnmatched(now: Date): Promise<UnmatchedPullRequest[]>;
+  /** True the first time this pull request is refused this item. */
+  markRefused(move: RefusedMove, now: Date): Promise<boolean>;
+  /** Refused moves no /gigs sync has reported yet; marks them reported. */
+  takeUnreportedRefused(now: Date): Promise<RefusedMove[]>;
 }

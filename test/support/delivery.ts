@@ -33,6 +33,7 @@ export function fakeDeliverySetup(
   }).delivery!;
   return {
     delivery,
+    clients: [],
     notion: createNotion({
       token: 'secret_test',
       baseUrl: notion.url,

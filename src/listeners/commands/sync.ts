@@ -36,7 +36,11 @@ export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
       return;
     }
     const unmatched = await deps.store.delivery.takeUnreportedUnmatched(deps.now());
-    await respond({ response_type: 'ephemeral', ...renderSyncReport(locale, report, unmatched) });
+    const refused = await deps.store.delivery.takeUnreportedRefused(deps.now());
+    await respond({
+      response_type: 'ephemeral',
+      ...renderSyncReport(locale, report, unmatched, refused),
+    });
     // Webhook events held back by an earlier schema mismatch can go now.
     void drainWebhookEvents(deps, setup).catch((e: unknown) =>
       deps.logger.error({ err: e }, 'webhook queue failed'),

@@ -134,5 +134,31 @@ export function deliveryRepository(sql: Sql): DeliveryStore {
             (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
         );
     },
+    async markRefused(m, now) {
+      const r = await sql.run(
+        `INSERT INTO delivery_refused (pr_url, page_id, pr_title, item_title, item_client, first_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (pr_url, page_id) DO NOTHING`,
+        [m.prUrl, m.pageId, m.prTitle, m.itemTitle, m.itemClient ?? null, iso(now)],
+      );
+      return r.changes === 1;
+    },
+    async takeUnreportedRefused(now) {
+      const rows = await sql.all(
+        `UPDATE delivery_refused SET reported_at = ? WHERE reported_at IS NULL
+         RETURNING pr_url, page_id, pr_title, item_title, item_client, first_seen_at`,
+        [iso(now)],
+      );
+      return rows
+        .map((r) => ({
+          prUrl: String(r.pr_url),
+          prTitle: String(r.pr_title),
+          pageId: String(r.page_id),
+          itemTitle: String(r.item_title),
+          itemClient: text(r.item_client),
+          at: String(r.first_seen_at),
+        }))
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.prUrl < b.prUrl ? -1 : 1))
+        .map(({ at: _at, ...move }) => move);
+    },
   };
 }
