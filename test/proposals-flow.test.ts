@@ -342,9 +342,28 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     const told = await t.slack.waitFor('chat.postEphemeral');
     expect(told.params).toMatchObject({
       user: 'U0OTHER',
-      text: 'There is already an open draft for acme/pool#7; approve, edit or reject that one.',
+      text: 'There is already an open draft for acme/pool#7 in <#C0CHANNEL>; approve, edit or reject that one.',
     });
     expect(t.slack.callsTo('chat.postMessage').filter(isDraft)).toHaveLength(drafts);
+  });
+
+  it('makes one draft of 10 presses of Draft at once, and points the other 9 to it', async () => {
+    const t = await bot();
+    const presses = Array.from({ length: 10 }, (_, i) =>
+      post(t, buttonPress('opportunity_draft', 'acme/pool#7', { user: `U0PRESS${i}` })),
+    );
+    for (const res of await Promise.all(presses)) expect(res.status).toBe(200);
+    await nthCall(t.slack, 'chat.postEphemeral', 9);
+    await t.slack.waitFor('chat.postMessage', isDraft);
+    const told = t.slack.callsTo('chat.postEphemeral').map((c) => String(c.params.text));
+    expect(told).toHaveLength(9);
+    for (const text of told)
+      expect(text).toBe(
+        'There is already an open draft for acme/pool#7 in <#C0CHANNEL>; approve, edit or reject that one.',
+      );
+    expect(t.slack.callsTo('chat.postMessage').filter(isDraft)).toHaveLength(1);
+    const open = (await t.bot.deps.store.proposals.recent(20)).filter((d) => d.state === 'drafted');
+    expect(open).toHaveLength(1);
   });
 
   it('flags a draft that is more than 80% the same as an earlier one', async () => {

@@ -175,8 +175,24 @@ for (const engine of engines) {
       expect(await b.proposals.get('d1')).toEqual(winners[0]);
       expect(await a.proposals.reject('d1', 2, 'U1', 'late', t(2))).toBeUndefined();
       expect(
-        await b.proposals.updateSections('d1', 2, created.sections, undefined, t(2)),
+        await b.proposals.updateSections('d1', 2, created!.sections, undefined, t(2)),
       ).toBeUndefined();
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('keeps one open draft per opportunity of 20 concurrent creates on two stores, and another once it is decided', async () => {
+      const where = engine.location();
+      const [a, b] = await Promise.all([where.open(), where.open()]);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).proposals.create(draft(`r${i}`))),
+      );
+      const winners = results.filter((r): r is ProposalRecord => r !== undefined);
+      expect(winners).toHaveLength(1);
+      const open = await a.proposals.openDraftFor(draft('x').opportunityId);
+      expect(open?.id).toBe(winners[0]?.id);
+      expect(await b.proposals.reject(open!.id, 1, 'U1', undefined, t(1))).toBeDefined();
+      expect(await a.proposals.create(draft('again'))).toMatchObject({ id: 'again' });
+      expect(await b.proposals.create(draft('third'))).toBeUndefined();
       await Promise.all([a.close(), b.close()]);
     });
 

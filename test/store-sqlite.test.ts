@@ -24,6 +24,37 @@ describe('SQLite store', () => {
     second.close();
   });
 
+  it('closes open duplicate drafts made before one open draft per opportunity was enforced, keeping the earliest', async () => {
+    const dir = tempDir();
+    const old = openSqlite(
+      join(dir, 'gigops.sqlite'),
+      migrations.filter((m) => m.id < '0011'),
+    );
+    const insert = old.prepare(
+      `INSERT INTO proposals (id, opportunity_id, issue_url, issue_title, locale, sections, hours,
+         state, version, requested_by, channel, ts, created_at, updated_at)
+       VALUES (?, ?, 'u', 't', 'en', '{"problem":"","plan":"","evidence":"","price":""}', 1,
+         'drafted', 1, 'U1', 'C1', '1.1', ?, ?)`,
+    );
+    for (const [id, opp, at] of [
+      ['b-second', 'acme/pool#7', '2026-11-02T00:00:00.000Z'],
+      ['a-first', 'acme/pool#7', '2026-11-01T00:00:00.000Z'],
+      ['c-other', 'acme/pool#8', '2026-11-03T00:00:00.000Z'],
+    ])
+      insert.run(id, opp, at, at);
+    old.close();
+
+    const store = createSqliteStore(dir);
+    await store.ready();
+    expect((await store.proposals.openDraftFor('acme/pool#7'))?.id).toBe('a-first');
+    expect(await store.proposals.get('b-second')).toMatchObject({
+      state: 'rejected',
+      rejectReason: 'duplicate of an earlier open draft',
+    });
+    expect((await store.proposals.get('c-other'))?.state).toBe('drafted');
+    await store.close();
+  });
+
   it('leaves WAL checkpoints to checkpoint(), off the request path', async () => {
     const dir = tempDir();
     const store = createSqliteStore(dir);

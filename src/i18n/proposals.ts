@@ -78,8 +78,8 @@ const en = {
     `This draft was already rejected by <@${user}> on ${when}; nothing changed.`,
   unknownDraft:
     'This draft is no longer in the store; draft it again with `/gigs propose <issue url>`.',
-  draftExists: (ref: string) =>
-    `There is already an open draft for ${ref}; approve, edit or reject that one.`,
+  draftExists: (ref: string, channel: string) =>
+    `There is already an open draft for ${ref} in <#${channel}>; approve, edit or reject that one.`,
   badOpportunity: (value: string) => `\`${value}\` is not an opportunity id (owner/repo#number).`,
   issueNotFound: (ref: string) =>
     `GitHub has no issue ${ref} (or it is private); check the link, or set GITHUB_TOKEN for private repos.`,
@@ -174,7 +174,8 @@ const zh: typeof en = {
   alreadyRejected: (user: string, when: string) =>
     `此草稿已由 <@${user}> 于 ${when} 拒绝；未做任何更改。`,
   unknownDraft: '存储中已没有此草稿；请用 `/gigs propose <issue 链接>` 重新起草。',
-  draftExists: (ref: string) => `${ref} 已有一份待处理的草稿；请批准、编辑或拒绝那一份。`,
+  draftExists: (ref: string, channel: string) =>
+    `${ref} 在 <#${channel}> 已有一份待处理的草稿；请批准、编辑或拒绝那一份。`,
   badOpportunity: (value: string) => `\`${value}\` 不是有效的机会 id（owner/repo#number）。`,
   issueNotFound: (ref: string) =>
     `GitHub 上没有 issue ${ref}（或为私有）；请检查链接，私有仓库请设置 GITHUB_TOKEN。`,

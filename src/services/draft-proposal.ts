@@ -42,7 +42,7 @@ export async function draftProposal(
   const ref = opportunityIdOf(request.owner, request.repo, request.number);
 
   const open = await deps.store.proposals.openDraftFor(ref);
-  if (open) return { kind: 'problem', text: copy.draftExists(ref) };
+  if (open) return { kind: 'problem', text: copy.draftExists(ref, open.channel) };
 
   let drafted: ReturnType<typeof buildDraft>;
   try {
@@ -84,6 +84,11 @@ export async function draftProposal(
 
   // Recorded before posting, so a press on the fresh message always finds it.
   const stored = await deps.store.proposals.create(record);
+  if (!stored) {
+    // Another press won the race: point to its draft.
+    const winner = await deps.store.proposals.openDraftFor(ref);
+    return { kind: 'problem', text: copy.draftExists(ref, winner?.channel ?? channel) };
+  }
   const message = renderProposal(stored, { canPolish: canPolish(deps) });
   try {
     const posted = await client.chat.postMessage({

@@ -187,4 +187,21 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // One open draft per opportunity, enforced by the store: concurrent presses
+    // of Draft (or /gigs propose of one URL) create one. Open duplicates made
+    // before this migration are closed first, the earliest kept.
+    id: '0011_one_open_draft',
+    sql: `
+      UPDATE proposals SET state = 'rejected', decided_at = updated_at,
+        reject_reason = 'duplicate of an earlier open draft'
+      WHERE state = 'drafted' AND EXISTS (
+        SELECT 1 FROM proposals p
+        WHERE p.opportunity_id = proposals.opportunity_id AND p.state = 'drafted'
+          AND (p.created_at < proposals.created_at
+            OR (p.created_at = proposals.created_at AND p.id < proposals.id)));
+      CREATE UNIQUE INDEX IF NOT EXISTS proposals_one_open
+        ON proposals (opportunity_id) WHERE state = 'drafted';
+    `,
+  },
 ];

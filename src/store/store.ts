@@ -144,7 +144,11 @@ export type NewProposal = Omit<
  * presses exactly one wins; the others get `undefined` and re-read.
  */
 export interface ProposalStore {
-  create(draft: NewProposal): Promise<ProposalRecord>;
+  /**
+   * Records a new open draft; undefined when the opportunity already has one
+   * (a unique index on both engines: of concurrent creates, one wins).
+   */
+  create(draft: NewProposal): Promise<ProposalRecord | undefined>;
   get(id: string): Promise<ProposalRecord | undefined>;
   /** Where the draft message landed, once Slack has answered. */
   setMessage(id: string, channel: string, ts: string): Promise<void>;

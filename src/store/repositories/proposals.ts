@@ -56,7 +56,8 @@ export function proposalRepository(sql: Sql): ProposalStore {
       const row = await one(
         `INSERT INTO proposals (id, opportunity_id, issue_url, issue_title, locale, sections, hours,
            state, version, requested_by, channel, ts, thread_ts, similarity, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'drafted', 1, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'drafted', 1, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (opportunity_id) WHERE state = 'drafted' DO NOTHING RETURNING *`,
         [
           d.id,
           d.opportunityId,
@@ -74,7 +75,7 @@ export function proposalRepository(sql: Sql): ProposalStore {
           iso(d.createdAt),
         ],
       );
-      return row!;
+      return row;
     },
     async get(id) {
       return one('SELECT * FROM proposals WHERE id = ?', [id]);
