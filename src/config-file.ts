@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { LOCALES } from './i18n/locale.ts';
 
 /** The YAML file's schema (`gigops.yml`, PRODUCT.md → Configuration); `config.ts` reads it. */
 
@@ -140,7 +141,7 @@ const clientSchema = z
 export const fileSchema = z
   .object({
     timezone: timeZone.default('UTC'),
-    locale: z.enum(['en', 'zh-CN']).default('en'),
+    locale: z.enum(LOCALES).default('en'),
     /**
      * Who may run /gigs sync and /gigs snapshot, press Post now and dismiss.
      * Unset: proposals.approvers (see adminsOf).
@@ -162,7 +163,7 @@ export const fileSchema = z
 export type FileConfig = z.output<typeof fileSchema>;
 export type ClientConfig = FileConfig['clients'][number];
 export type DeliveryConfig = NonNullable<FileConfig['delivery']>;
-export type Locale = FileConfig['locale'];
+export type { Locale } from './i18n/locale.ts';
 
 /** GitHub rejects issue searches without is:issue or is:pull-request (since 2025). */
 export function ensureIssueQualifier(query: string): string {

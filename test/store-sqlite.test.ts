@@ -40,7 +40,7 @@ describe('SQLite store', () => {
       ['b-second', 'acme/pool#7', '2026-11-02T00:00:00.000Z'],
       ['a-first', 'acme/pool#7', '2026-11-01T00:00:00.000Z'],
       ['c-other', 'acme/pool#8', '2026-11-03T00:00:00.000Z'],
-    ])
+    ] as const)
       insert.run(id, opp, at, at);
     old.close();
 

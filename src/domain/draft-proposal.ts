@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
 import { estimateHours, hasReproduction, issueKind } from './estimate-hours.ts';
 import {
@@ -11,7 +12,7 @@ import {
 import { selectEvidence } from './select-evidence.ts';
 
 export interface DraftSettings {
-  locale: 'en' | 'zh-CN';
+  locale: Locale;
   githubLogin?: string | undefined;
   hourlyRate: number;
   currency: string;

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locale.ts';
+
 /**
  * The proposal vocabulary shared by drafting, the store and the renderers.
  * An opportunity id is `owner/repo#number`, the same id the radar uses.
@@ -49,7 +51,7 @@ export interface ProposalRecord {
   opportunityId: string;
   issueUrl: string;
   issueTitle: string;
-  locale: 'en' | 'zh-CN';
+  locale: Locale;
   sections: ProposalSections;
   hours: number;
   state: ProposalState;

@@ -30,7 +30,14 @@ const en = {
     '`/gigs help` — this message',
   ],
   example: 'Example: `/gigs grpc label:bug min-stars:5000`',
-  notConfigured: (feature: string, fix: string) => `${feature} is not set up yet: ${fix}`,
+  /** A /gigs subcommand whose feature is not set up: what to configure. */
+  notConfigured: {
+    list: 'The opportunity radar is not set up yet: check the `radar` section of gigops.yml',
+    propose: 'Proposal drafting is not set up yet: add a `proposals` section to gigops.yml',
+    snapshot:
+      'Client snapshots are not set up yet: set NOTION_TOKEN and add `clients` to gigops.yml',
+    sync: 'Delivery sync is not set up yet: set NOTION_TOKEN and add a `delivery` section to gigops.yml',
+  },
   somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
   staleAction:
     'That button belongs to a message gigops no longer knows. Run `/gigs` again for a fresh one.',
@@ -50,7 +57,12 @@ const zh: typeof en = {
     '`/gigs help` — 显示本帮助',
   ],
   example: '示例：`/gigs grpc label:bug min-stars:5000`',
-  notConfigured: (feature: string, fix: string) => `${feature} 尚未配置：${fix}`,
+  notConfigured: {
+    list: '机会雷达尚未配置：请检查 gigops.yml 的 `radar` 部分',
+    propose: '提案起草尚未配置：请在 gigops.yml 中添加 `proposals` 部分',
+    snapshot: '客户进度快照尚未配置：请设置 NOTION_TOKEN 并在 gigops.yml 中添加 `clients`',
+    sync: '交付同步尚未配置：请设置 NOTION_TOKEN 并在 gigops.yml 中添加 `delivery` 部分',
+  },
   somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
   staleAction: '这个按钮所属的消息已失效。请重新运行 `/gigs` 获取最新消息。',
   onlyAdmins: (what: AdminAction, users: readonly string[]) =>

@@ -32,13 +32,6 @@ export interface GigsHandlers {
   sync?: SubcommandHandler<'sync'>;
 }
 
-const FEATURE_FIX: Record<keyof GigsHandlers, [string, string]> = {
-  list: ['The opportunity radar', 'check the `radar` section of gigops.yml'],
-  propose: ['Proposal drafting', 'add a `proposals` section to gigops.yml'],
-  snapshot: ['Client snapshots', 'set NOTION_TOKEN and add `clients` to gigops.yml'],
-  sync: ['Delivery sync', 'set NOTION_TOKEN and add a `delivery` section to gigops.yml'],
-};
-
 /** `/gigs …`: ack at once, parse, hand the slow work to one subcommand handler. */
 export function registerGigsCommand(app: App, deps: Deps, handlers: GigsHandlers): void {
   app.command('/gigs', async ({ ack, command: body, client, respond: reply }) => {
@@ -67,10 +60,9 @@ async function runGigs(args: CommandArgs, deps: Deps, handlers: GigsHandlers): P
       return;
     const handler = handlers[command.kind] as SubcommandHandler<typeof command.kind> | undefined;
     if (!handler) {
-      const [feature, fix] = FEATURE_FIX[command.kind];
       await respond({
         response_type: 'ephemeral',
-        text: commonCopy(locale).notConfigured(feature, fix),
+        text: commonCopy(locale).notConfigured[command.kind],
       });
       return;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProposalRecord } from '../../domain/proposal.ts';
+import { isLocale, type Locale } from '../../i18n/locale.ts';
 import type { Row, Sql } from '../sql.ts';
 import { chunks, date, iso, marks, text } from '../sql.ts';
 import type { ProposalStore } from '../store.ts';
@@ -16,6 +17,13 @@ const similarSchema = z.object({
   score: z.number(),
 });
 
+function localeOf(row: Row): Locale {
+  if (isLocale(row.locale)) return row.locale;
+  throw new Error(
+    `draft ${String(row.id)} has a locale this version does not know: ${String(row.locale)}`,
+  );
+}
+
 function toRecord(row: Row): ProposalRecord {
   const similar = text(row.similarity);
   return {
@@ -23,7 +31,8 @@ function toRecord(row: Row): ProposalRecord {
     opportunityId: String(row.opportunity_id),
     issueUrl: String(row.issue_url),
     issueTitle: String(row.issue_title),
-    locale: row.locale === 'zh-CN' ? 'zh-CN' : 'en',
+    // A locale this version does not know is an error, not English.
+    locale: localeOf(row),
     sections: sectionsSchema.parse(JSON.parse(String(row.sections))),
     hours: Number(row.hours),
     state: z.enum(['drafted', 'approved', 'rejected']).parse(row.state),
