@@ -6,7 +6,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
-import { rejectReplays } from './http/replay-guard.ts';
+import { guardSlackRequests } from './http/replay-guard.ts';
 import { createHttpServer, type Routes } from './http/server.ts';
 import { StoreProbe } from './http/store-probe.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
@@ -120,11 +120,18 @@ export async function startGigops({
 
   const slackListener = slack.requestListener;
   if (slackListener) {
-    routes['POST /slack/events'] = rejectReplays((req, res) => {
-      const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
-      res.once('finish', () => stopTimer());
-      return slackListener(req, res);
-    });
+    routes['POST /slack/events'] = guardSlackRequests(
+      (req, res) => {
+        const stopTimer = metrics.ackSeconds.startTimer({ kind: 'http' });
+        res.once('finish', () => stopTimer());
+        return slackListener(req, res);
+      },
+      {
+        signingSecret: config.env.SLACK_SIGNING_SECRET!,
+        claim: (signature, ts, forgetBefore) =>
+          store.meta.claimSlackSignature(signature, ts, forgetBefore),
+      },
+    );
   }
   if (config.env.GITHUB_WEBHOOK_SECRET)
     routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);

@@ -1,64 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import { isValidSlackRequest } from '@slack/bolt';
 import type { Handler } from './server.ts';
-import { sendJson } from './server.ts';
+import { MAX_BODY_BYTES, sendJson } from './server.ts';
+
+/** Slack accepts a request timestamp within 5 minutes of now; so do we, in both directions. */
+export const SLACK_WINDOW_MS = 5 * 60_000;
+
+export interface SlackGuardOptions {
+  signingSecret: string;
+  /**
+   * Records a verified signature; false when it was seen before (store-backed,
+   * so restarts and replicas share it: Store.meta.claimSlackSignature).
+   */
+  claim: (signature: string, requestTs: number, forgetBeforeSec: number) => Promise<boolean>;
+  now?: () => number;
+  windowMs?: number;
+  maxBodyBytes?: number;
+}
 
 /**
- * Slack signs `v0:{timestamp}:{body}` and accepts a timestamp for 5 minutes, so
- * a captured request could be replayed within that window. Slack's own retries
- * carry a fresh timestamp and signature; an exact repeat of a signature is a
- * replay: 401, and nothing runs. Remembered per process for the window.
- *
- * Every accepted request is remembered for 5 minutes, so the memory per entry
- * is what a busy bot keeps: a signature is kept as the number its first 52
- * bits make (a chance collision among even 10⁵ remembered signatures is
- * ~10⁻¹¹), in one Set per fifth of the window, and a Set is dropped whole once
- * all of it is older than the window. About 30 bytes an entry instead of ~150
- * for the header string with its own expiry time in a Map.
+ * In front of Bolt's receiver on POST /slack/events. Slack signs
+ * `v0:{timestamp}:{body}`; Bolt refuses timestamps more than 5 minutes old
+ * but not ones in the future, and cannot tell a captured request sent again.
+ * Here: a timestamp more than 5 minutes off either way is 401 and nothing
+ * runs; a correctly signed request is recorded in the store before it runs,
+ * and one recorded before (a replay, here, after a restart or on another
+ * replica) is 401. Slack's own retries carry a fresh timestamp and signature.
+ * A request that is not correctly signed goes to Bolt, which refuses it as
+ * ever and records nothing, so forgeries cannot fill the table.
  */
-export function rejectReplays(
-  handler: Handler,
-  windowMs = 5 * 60_000,
-  now = () => Date.now(),
-): Handler {
-  const periodMs = windowMs / 5;
-  /** Accepted signatures by the period (floor(time / periodMs)) they were accepted in. */
-  const periods = new Map<number, Set<number>>();
-  const seen = (key: number) => {
-    for (const keys of periods.values()) if (keys.has(key)) return true;
-    return false;
-  };
-  return (req, res) => {
+export function guardSlackRequests(handler: Handler, options: SlackGuardOptions): Handler {
+  const {
+    signingSecret,
+    claim,
+    now = () => Date.now(),
+    windowMs = SLACK_WINDOW_MS,
+    maxBodyBytes = MAX_BODY_BYTES,
+  } = options;
+  return async (req, res) => {
     const signature = req.headers['x-slack-signature'];
-    if (typeof signature === 'string' && signature.length > 0) {
-      const t = now();
-      for (const period of periods.keys())
-        if ((period + 1) * periodMs + windowMs <= t) periods.delete(period);
-      const key = fingerprint(signature);
-      if (!Number.isNaN(key) && seen(key)) {
-        sendJson(res, 401, { error: 'replayed_request' });
-        req.resume();
-        return;
-      }
-      // Only requests that pass Bolt's verification are worth remembering.
-      res.once('finish', () => {
-        if (res.statusCode >= 400 || Number.isNaN(key)) return;
-        const period = Math.floor(t / periodMs);
-        let keys = periods.get(period);
-        if (!keys) {
-          keys = new Set();
-          periods.set(period, keys);
-        }
-        keys.add(key);
-      });
+    // No signature: Bolt answers (ssl_check, or 401).
+    if (typeof signature !== 'string' || signature === '') return handler(req, res);
+    const timestamp = Number(req.headers['x-slack-request-timestamp']);
+    const nowMs = now();
+    if (!Number.isFinite(timestamp) || Math.abs(nowMs - timestamp * 1000) > windowMs) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 401, { error: 'stale_or_future_timestamp' });
+      req.resume();
+      return;
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body === undefined) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, { error: 'payload_too_large', limit: maxBodyBytes });
+      return;
+    }
+    // Bolt reads a body already read from `rawBody` (HTTPModuleFunctions.bufferIncomingMessage).
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+    const valid = isValidSlackRequest({
+      signingSecret,
+      body: body.toString(),
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      nowMilliseconds: nowMs,
+    });
+    if (!valid) return handler(req, res);
+    let fresh: boolean;
+    try {
+      fresh = await claim(signature, timestamp, Math.floor((nowMs - windowMs) / 1000));
+    } catch {
+      // Slack retries a 5xx with a fresh signature; nothing ran.
+      sendJson(res, 503, { error: 'store_unavailable' });
+      return;
+    }
+    if (!fresh) {
+      sendJson(res, 401, { error: 'replayed_request' });
+      return;
     }
     return handler(req, res);
   };
 }
 
-/**
- * `v0=` and 64 hex digits: the first 13 digits, a 52-bit integer a double
- * holds exactly. Not hex (a forgery Bolt refuses anyway): NaN, never stored.
- */
-function fingerprint(signature: string): number {
-  const hex = signature.slice(3, 16);
-  return /^[0-9a-f]{13}$/i.test(hex) ? Number.parseInt(hex, 16) : Number.NaN;
+/** The whole body, or undefined past `limit` bytes (the rest is drained). */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

@@ -171,6 +171,18 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    // Slack request signatures seen in the last 5 minutes, shared by restarts
+    // and replicas: a replayed request is refused everywhere.
+    id: '0009_slack_signatures',
+    sql: `
+      CREATE TABLE IF NOT EXISTS slack_signatures (
+        signature TEXT PRIMARY KEY,
+        request_ts BIGINT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS slack_signatures_ts ON slack_signatures (request_ts);
+    `,
+  },
+  {
     // A pull request that named another client's Notion item: not written,
     // reported once by /gigs sync (clients[].repos).
     id: '0010_delivery_refused',

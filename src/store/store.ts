@@ -62,6 +62,16 @@ export interface JobStore {
 export interface MetaStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+  /**
+   * Records a verified Slack request's signature; false when it was recorded
+   * before (a replay), by this process, an earlier one or another replica.
+   * Signatures whose request timestamp is older than `forgetBeforeSec` go.
+   */
+  claimSlackSignature(
+    signature: string,
+    requestTs: number,
+    forgetBeforeSec: number,
+  ): Promise<boolean>;
 }
 
 /** An opportunity as remembered: its data, what happened to it, where it was listed. */
