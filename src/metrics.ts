@@ -95,14 +95,91 @@ export function countingFetch(
 }
 
 /**
- * A path as a metric label: ids and tokens folded, so the label set stays
- * bounded. Every response_url (`/commands/T…/123…/<token>`) and file upload
- * URL is unique; counted as they are, each command would add a time series
- * to /metrics for good.
+ * Every label value comes from a fixed set, so no request can add a time
+ * series (PRODUCT.md: bounded label sets). Anything else counts as `other`.
  */
+export const OTHER = 'other';
+
+/**
+ * The upstream endpoints gigops calls, as templates. Owner and repository
+ * names, page ids, pull request numbers, response_url tokens and upload URLs
+ * come from requests and payloads: none of them reaches a label.
+ */
+const ENDPOINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  // Slack: Web API methods (named by our code), response_url, file uploads.
+  [/^\/api\/([a-z]+(?:\.[a-zA-Z]+){1,3})$/, '/api/$1'],
+  [/^\/(?:commands|actions)\/[^?]+$/, 'response_url'],
+  [/^\/upload\/v1\/[^?]+$/, 'file_upload'],
+  // GitHub (GitHub Enterprise Server's /api/v3 prefix is dropped first).
+  [/^\/search\/issues$/, '/search/issues'],
+  [/^\/graphql$/, '/graphql'],
+  [/^\/rate_limit$/, '/rate_limit'],
+  [/^\/user$/, '/user'],
+  [/^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/, '/repos/:owner/:repo/issues/:n'],
+  [/^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, '/repos/:owner/:repo/issues/:n/comments'],
+  [/^\/repos\/[^/]+\/[^/]+\/pulls$/, '/repos/:owner/:repo/pulls'],
+  [/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/, '/repos/:owner/:repo/pulls/:n'],
+  [/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/, '/repos/:owner/:repo/pulls/:n/reviews'],
+  [
+    /^\/repos\/[^/]+\/[^/]+\/commits\/[^/]+\/check-runs$/,
+    '/repos/:owner/:repo/commits/:ref/check-runs',
+  ],
+  // Notion.
+  [/^\/v1\/data_sources\/[^/]+$/, '/v1/data_sources/:id'],
+  [/^\/v1\/data_sources\/[^/]+\/query$/, '/v1/data_sources/:id/query'],
+  [/^\/v1\/pages$/, '/v1/pages'],
+  [/^\/v1\/pages\/[^/]+$/, '/v1/pages/:id'],
+];
+
+/** A path as a metric label: one of the templates above, or `other`. */
 export function endpointOf(path: string): string {
-  return path
-    .replace(/\/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi, '/:id')
-    .replace(/\/\d+(?=\/|$)/g, '/:n')
-    .replace(/\/[A-Za-z0-9]{20,}(?=\/|$)/g, '/:token');
+  const p = path.replace(/^\/api\/v3(?=\/)/, '');
+  for (const [pattern, template] of ENDPOINTS)
+    if (pattern.test(p)) return p.replace(pattern, template);
+  return OTHER;
 }
+
+/** The Slack requests gigops answers (PRODUCT.md's ids and its own); any other name is `other`. */
+const SLACK_REQUEST_NAMES = new Set([
+  '/gigs',
+  'app_home_opened',
+  'opportunity_draft',
+  'opportunity_dismiss',
+  'opportunity_more',
+  'proposal_approve',
+  'proposal_edit',
+  'proposal_reject',
+  'proposal_polish',
+  'proposal_comment',
+  'snapshot_post',
+  'snapshot_pick',
+  'snapshot_approve',
+  'lead_won',
+  'proposal_edit_modal',
+  'proposal_reject_modal',
+  'proposal_paste_modal',
+  'lead_won_modal',
+]);
+const SLACK_REQUEST_KINDS = new Set([
+  'command',
+  'event',
+  'block_actions',
+  'view_submission',
+  'view_closed',
+  'http',
+  'socket',
+]);
+
+export const slackRequestName = (name: string) => (SLACK_REQUEST_NAMES.has(name) ? name : OTHER);
+export const slackRequestKind = (kind: string) => (SLACK_REQUEST_KINDS.has(kind) ? kind : OTHER);
+
+/** The GitHub events gigops handles, and ping; any other header value is `other`. */
+const WEBHOOK_EVENTS = new Set([
+  'ping',
+  'pull_request',
+  'pull_request_review',
+  'check_suite',
+  'check_run',
+]);
+export const webhookEventLabel = (event: unknown) =>
+  typeof event === 'string' && WEBHOOK_EVENTS.has(event) ? event : OTHER;

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
+import { slackRequestKind, slackRequestName } from '../metrics.ts';
 import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
@@ -49,8 +50,17 @@ export function registerListeners(app: App, deps: Deps, gate = new AckGate()): v
   mount();
 }
 
-/** What a Slack request is, for metrics: `command /gigs`, `block_actions opportunity_draft`… */
+/**
+ * What a Slack request is, for metrics: `command /gigs`, `block_actions
+ * opportunity_draft`… Both from fixed sets (a name gigops does not answer is
+ * `other`), so no request adds a time series.
+ */
 export function describeRequest(body: Record<string, unknown>): { kind: string; name: string } {
+  const { kind, name } = rawRequestName(body);
+  return { kind: slackRequestKind(kind), name: slackRequestName(name) };
+}
+
+function rawRequestName(body: Record<string, unknown>): { kind: string; name: string } {
   if (typeof body.command === 'string') return { kind: 'command', name: body.command };
   const type = typeof body.type === 'string' ? body.type : 'unknown';
   if (type === 'block_actions') {

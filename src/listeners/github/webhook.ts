@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Webhooks } from '@octokit/webhooks';
 import type { Deps } from '../../deps.ts';
 import { type Handler, sendJson } from '../../http/server.ts';
+import { OTHER, webhookEventLabel } from '../../metrics.ts';
 import { deliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
 import {
@@ -31,6 +32,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The answers this endpoint gives; anything else is `other`. */
+const STATUSES = new Set([200, 202, 400, 401, 413, 415, 500, 503]);
+const statusLabel = (status: number) => (STATUSES.has(status) ? String(status) : OTHER);
+
 const header = (req: IncomingMessage, name: string) => {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -51,13 +56,21 @@ export function githubWebhookHandler(
   const webhooks = new Webhooks({ secret });
   const record = recordTogether(deps.store.delivery);
   return async (req, res) => {
-    // Every answer counted for /metrics: event name and outcome (status code).
+    // Every answer counted for /metrics, from fixed sets: a request that failed
+    // its signature is one `rejected` series, whatever its headers say.
+    let verified = false;
     res.once('finish', () => {
-      const event = req.headers['x-github-event'];
-      deps.metrics.webhookDeliveries.inc({
-        event: typeof event === 'string' ? event.slice(0, 40) : 'unknown',
-        outcome: String(res.statusCode),
-      });
+      deps.metrics.webhookDeliveries.inc(
+        verified
+          ? {
+              event: webhookEventLabel(req.headers['x-github-event']),
+              outcome: statusLabel(res.statusCode),
+            }
+          : {
+              event: OTHER,
+              outcome: res.statusCode === 401 ? 'rejected' : statusLabel(res.statusCode),
+            },
+      );
     });
     if (!deps.lifecycle.accepting) return sendJson(res, 503, { error: 'shutting_down' });
     let raw: string;
@@ -71,6 +84,7 @@ export function githubWebhookHandler(
     const signature = header(req, 'x-hub-signature-256');
     const valid = signature ? await webhooks.verify(raw, signature).catch(() => false) : false;
     if (!valid) return sendJson(res, 401, { error: 'invalid_signature' });
+    verified = true;
 
     const event = header(req, 'x-github-event');
     const id = header(req, 'x-github-delivery');
