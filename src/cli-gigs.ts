@@ -65,7 +65,7 @@ export async function runGigs(
     err(`--limit needs a whole number ≥ 1\n\n${GIGS_USAGE}`);
     return 2;
   }
-  const command = parseGigsCommand(words.join(' '));
+  const command = parseGigsCommand(words.join(' '), { forSlack: false });
   if (command.kind !== 'list') {
     err(`${command.kind === 'usage' ? `${command.problem}\n\n` : ''}${GIGS_USAGE}`);
     return 2;

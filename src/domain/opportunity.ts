@@ -1,3 +1,4 @@
+import { isGitHubFullName } from './parse-gigs-command.ts';
 /**
  * What the radar knows about one open issue. `id` is `owner/repo#number`: the
  * store's key and the value of every opportunity button.
@@ -75,10 +76,15 @@ export interface CandidateComment {
 
 export const opportunityId = (repo: string, number: number) => `${repo}#${number}`;
 
-const ID = /^([\w.-]+\/[\w.-]+)#(\d+)$/;
+const ID = /^([^/#\s]+\/[^/#\s]+)#(\d{1,16})$/;
 
-/** `owner/repo#12` → its parts, or undefined for anything else (button values are untrusted). */
+/**
+ * `owner/repo#12` → its parts, or undefined for anything else: names GitHub
+ * could have given and a positive safe integer (button values are untrusted).
+ */
 export function parseOpportunityId(id: string): { repo: string; number: number } | undefined {
   const m = ID.exec(id);
-  return m ? { repo: m[1]!, number: Number(m[2]) } : undefined;
+  if (!m || !isGitHubFullName(m[1]!)) return undefined;
+  const number = Number(m[2]);
+  return Number.isSafeInteger(number) && number > 0 ? { repo: m[1]!, number } : undefined;
 }

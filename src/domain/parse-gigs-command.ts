@@ -1,6 +1,12 @@
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { commandProblemCopy } from '../i18n/common.ts';
+import type { Locale } from '../i18n/locale.ts';
+
 /**
  * The `/gigs` grammar (PRODUCT.md): pure, total — every input yields a
- * command or a usage answer naming what was wrong.
+ * command or a usage answer naming what was wrong, in the user's language,
+ * with any echoed input clipped (a long one would break Slack's 3,000
+ * characters a section) and escaped.
  */
 export interface RadarFilters {
   words: string[];
@@ -18,9 +24,42 @@ export type GigsCommand =
   | { kind: 'help' }
   | { kind: 'usage'; problem: string };
 
-const ISSUE_URL = /^https?:\/\/[^/\s]+\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)\/?(?:[?#].*)?$/;
-const REPO = /^[\w.-]+\/[\w.-]+$/;
 const CLIENT_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Where GitHub serves issues when GITHUB_API_URL is github.com's. */
+export const GITHUB_WEB_HOSTS = ['github.com', 'www.github.com'] as const;
+
+/**
+ * The web hosts whose issue URLs `/gigs propose` accepts: github.com, and for
+ * GitHub Enterprise Server the host of GITHUB_API_URL (`https://ghe.example/api/v3`).
+ */
+export function githubWebHosts(apiUrl: string): string[] {
+  const host = new URL(apiUrl).hostname.toLowerCase();
+  return host === 'api.github.com' ? [...GITHUB_WEB_HOSTS] : [host, ...GITHUB_WEB_HOSTS];
+}
+
+/** GitHub's rules: a login is 1–39 letters, digits and single inner hyphens. */
+export const isGitHubOwner = (s: string) =>
+  /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(s);
+/** A repository name: 1–100 of letters, digits, `.`, `_`, `-`, and never `.` or `..`. */
+export const isGitHubRepo = (s: string) =>
+  /^[A-Za-z0-9._-]{1,100}$/.test(s) && s !== '.' && s !== '..';
+/** `owner/name` by both rules. */
+export const isGitHubFullName = (s: string) => {
+  const [owner, repo, ...more] = s.split('/');
+  return more.length === 0 && isGitHubOwner(owner ?? '') && isGitHubRepo(repo ?? '');
+};
+
+/** Longest filter text /gigs takes: GitHub's search query allows 256 characters in all. */
+export const MAX_FILTERS_CHARS = 200;
+
+export interface ParseOptions {
+  locale?: Locale;
+  /** Hosts of acceptable issue URLs (githubWebHosts); github.com by default. */
+  githubHosts?: readonly string[];
+  /** Slack shows the problem as mrkdwn (escaped); a terminal shows it as is. */
+  forSlack?: boolean;
+}
 
 /** Splits on whitespace, keeping "quoted phrases" (straight or smart quotes) together. */
 export function tokenize(text: string): string[] {
@@ -38,44 +77,109 @@ export function tokenize(text: string): string[] {
 
 const unlink = (t: string) => t.replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1');
 
-function parseCount(token: string, value: string): number | string {
-  if (!/^\d+(\.\d+)?k?$/i.test(value))
-    return `\`${token}\` needs a whole number, e.g. ${token.split(':')[0]}:500`;
+function parseCount(
+  token: string,
+  value: string,
+  copy: ReturnType<typeof commandProblemCopy>,
+): number | string {
+  if (!/^\d{1,9}(\.\d+)?k?$/i.test(value)) return copy.needsNumber(token, token.split(':')[0]!);
   const n = value.toLowerCase().endsWith('k') ? Number.parseFloat(value) * 1000 : Number(value);
   return Math.round(n);
 }
 
-export function parseGigsCommand(text: string): GigsCommand {
+/** An input token as a Slack answer shows it: at most 60 characters, no backticks, escaped. */
+export const echoInput = (token: string) => shown(token, true);
+
+function shown(token: string, forSlack: boolean): string {
+  const flat = token.replace(/`/g, "'").replace(/\s+/g, ' ');
+  const clipped = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+  return forSlack ? escapeMrkdwn(clipped) : clipped;
+}
+
+export function parseGigsCommand(text: string, options: ParseOptions = {}): GigsCommand {
+  const { locale = 'en', githubHosts = GITHUB_WEB_HOSTS, forSlack = true } = options;
+  const copy = commandProblemCopy(locale);
+  const echo = (token: string) => shown(token, forSlack);
+  const usage = (problem: string): GigsCommand => ({ kind: 'usage', problem });
   const tokens = tokenize(text.trim());
   const [head, ...rest] = tokens;
   const sub = head?.toLowerCase();
   if (sub === 'help' || sub === '-h' || sub === '--help' || sub === '?') return { kind: 'help' };
   if (sub === 'propose') {
     const url = rest[0] ? unlink(rest[0]) : undefined;
-    if (!url || rest.length > 1)
-      return { kind: 'usage', problem: '`propose` takes one GitHub issue URL' };
-    const m = ISSUE_URL.exec(url);
-    if (!m) return { kind: 'usage', problem: `\`${url}\` is not a GitHub issue URL` };
-    return { kind: 'propose', issueUrl: url, owner: m[1]!, repo: m[2]!, number: Number(m[3]) };
+    if (!url || rest.length > 1) return usage(copy.proposeArgs);
+    const issue = parseIssueUrl(url, githubHosts);
+    if ('problem' in issue) {
+      const host = githubHosts[0] ?? 'github.com';
+      return usage(
+        issue.problem === 'host'
+          ? copy.notGitHubHost(echo(url), host)
+          : issue.problem === 'number'
+            ? copy.badIssueNumber(echo(url))
+            : issue.problem === 'name'
+              ? copy.badRepoName(echo(url))
+              : copy.notIssueUrl(echo(url)),
+      );
+    }
+    return { kind: 'propose', issueUrl: url, ...issue };
   }
   if (sub === 'snapshot') {
-    if (rest.length > 1)
-      return { kind: 'usage', problem: '`snapshot` takes at most one client id' };
+    if (rest.length > 1) return usage(copy.snapshotArgs);
     const clientId = rest[0]?.toLowerCase();
     if (clientId === undefined) return { kind: 'snapshot' };
-    if (!CLIENT_ID.test(clientId))
-      return { kind: 'usage', problem: `\`${rest[0]}\` is not a client id` };
+    if (!CLIENT_ID.test(clientId) || clientId.length > 40)
+      return usage(copy.notClientId(echo(rest[0]!)));
     return { kind: 'snapshot', clientId };
   }
   if (sub === 'sync') {
-    if (rest.length > 0) return { kind: 'usage', problem: '`sync` takes no arguments' };
+    if (rest.length > 0) return usage(copy.syncArgs);
     return { kind: 'sync' };
   }
-  return parseFilters(tokens);
+  return parseFilters(tokens, copy, echo);
 }
 
-function parseFilters(tokens: string[]): GigsCommand {
+type IssueUrlProblem = 'url' | 'host' | 'name' | 'number';
+
+/**
+ * `https://github.com/owner/repo/issues/123` (a trailing slash, query or
+ * fragment allowed) on one of `hosts`, with names GitHub could have given
+ * and a number that is a positive safe integer.
+ */
+export function parseIssueUrl(
+  url: string,
+  hosts: readonly string[] = GITHUB_WEB_HOSTS,
+): { owner: string; repo: string; number: number } | { problem: IssueUrlProblem } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { problem: 'url' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { problem: 'url' };
+  if (parsed.username || parsed.password || parsed.port) return { problem: 'url' };
+  if (!hosts.includes(parsed.hostname.toLowerCase())) return { problem: 'host' };
+  // The raw path: URL() has already resolved `..`, so look at what was typed too.
+  const typed = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
+  const parts = typed.replace(/\/$/, '').split('/').slice(1);
+  if (parts.length !== 4 || parts[2] !== 'issues') return { problem: 'url' };
+  const [owner, repo, , num] = parts as [string, string, string, string];
+  if (!isGitHubOwner(owner) || !isGitHubRepo(repo)) return { problem: 'name' };
+  const number = /^\d{1,16}$/.test(num) ? Number(num) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) return { problem: 'number' };
+  return { owner, repo, number };
+}
+function parseFilters(
+  tokens: string[],
+  copy: ReturnType<typeof commandProblemCopy>,
+  echo: (token: string) => string,
+): GigsCommand {
   const filters: RadarFilters = { words: [], labels: [] };
+  const length = tokens.join(' ').length;
+  if (length > MAX_FILTERS_CHARS)
+    return {
+      kind: 'usage',
+      problem: copy.filtersTooLong(echo(tokens.join(' ')), length, MAX_FILTERS_CHARS),
+    };
   for (const token of tokens) {
     const colon = token.indexOf(':');
     if (colon <= 0) {
@@ -84,29 +188,26 @@ function parseFilters(tokens: string[]): GigsCommand {
     }
     const key = token.slice(0, colon).toLowerCase();
     const value = token.slice(colon + 1);
-    if (!value) return { kind: 'usage', problem: `\`${token}\` needs a value` };
+    if (!value) return { kind: 'usage', problem: copy.needsValue(echo(token)) };
     switch (key) {
       case 'label':
         filters.labels.push(value);
         break;
       case 'repo':
-        if (!REPO.test(value))
-          return { kind: 'usage', problem: `\`${token}\` needs owner/name, e.g. repo:golang/go` };
+        if (!isGitHubFullName(value))
+          return { kind: 'usage', problem: copy.repoFilter(echo(token)) };
         filters.repo = value;
         break;
       case 'min-stars':
       case 'min-comments': {
-        const n = parseCount(token, value);
+        const n = parseCount(echo(token), value, copy);
         if (typeof n === 'string') return { kind: 'usage', problem: n };
         if (key === 'min-stars') filters.minStars = n;
         else filters.minComments = n;
         break;
       }
       default:
-        return {
-          kind: 'usage',
-          problem: `unknown filter \`${key}:\` — use label:, repo:, min-stars: or min-comments:`,
-        };
+        return { kind: 'usage', problem: copy.unknownFilter(echo(key)) };
     }
   }
   return { kind: 'list', filters };

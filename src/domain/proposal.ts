@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale.ts';
+import { parseOpportunityId as parseRadarId } from './opportunity.ts';
 
 /**
  * The proposal vocabulary shared by drafting, the store and the renderers.
@@ -79,13 +80,14 @@ export const SECTION_LIMITS: Record<keyof ProposalSections, number> = {
 
 export const SECTION_KEYS = ['problem', 'plan', 'evidence', 'price'] as const;
 
-const OPPORTUNITY_ID = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
-
+/** The radar's parser (one rule for ids), with owner and repository apart. */
 export function parseOpportunityId(
   id: string,
 ): { owner: string; repo: string; number: number } | undefined {
-  const m = OPPORTUNITY_ID.exec(id.trim());
-  return m ? { owner: m[1]!, repo: m[2]!, number: Number(m[3]) } : undefined;
+  const parsed = parseRadarId(id.trim());
+  if (!parsed) return undefined;
+  const [owner, repo] = parsed.repo.split('/') as [string, string];
+  return { owner, repo, number: parsed.number };
 }
 
 export const opportunityIdOf = (owner: string, repo: string, number: number) =>

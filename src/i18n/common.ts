@@ -70,3 +70,49 @@ const zh: typeof en = {
 };
 
 export const commonCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);
+
+/** What `/gigs` says about input it cannot take; every token arrives clipped and escaped. */
+const problemsEn = {
+  proposeArgs: '`propose` takes one GitHub issue URL',
+  notIssueUrl: (url: string) =>
+    `\`${url}\` is not a GitHub issue URL (https://github.com/owner/repo/issues/123)`,
+  notGitHubHost: (url: string, host: string) =>
+    `\`${url}\` is not on ${host}: paste a GitHub issue URL (https://${host}/owner/repo/issues/123)`,
+  badRepoName: (url: string) =>
+    `\`${url}\` names no repository GitHub could have: owner and repository are letters, digits, \`-\`, \`.\` and \`_\``,
+  badIssueNumber: (url: string) => `\`${url}\` has no valid issue number`,
+  snapshotArgs: '`snapshot` takes at most one client id',
+  notClientId: (id: string) => `\`${id}\` is not a client id`,
+  syncArgs: '`sync` takes no arguments',
+  filtersTooLong: (start: string, length: number, max: number) =>
+    `\`${start}\` and the rest: those filters are ${length} characters long; GitHub's search takes ${max} at most`,
+  needsValue: (token: string) => `\`${token}\` needs a value`,
+  repoFilter: (token: string) => `\`${token}\` needs owner/name, e.g. repo:golang/go`,
+  needsNumber: (token: string, key: string) => `\`${token}\` needs a whole number, e.g. ${key}:500`,
+  unknownFilter: (key: string) =>
+    `unknown filter \`${key}:\` — use label:, repo:, min-stars: or min-comments:`,
+};
+
+const problemsZh: typeof problemsEn = {
+  proposeArgs: '`propose` 只接受一个 GitHub issue 链接',
+  notIssueUrl: (url: string) =>
+    `\`${url}\` 不是 GitHub issue 链接（https://github.com/owner/repo/issues/123）`,
+  notGitHubHost: (url: string, host: string) =>
+    `\`${url}\` 不在 ${host} 上：请粘贴 GitHub issue 链接（https://${host}/owner/repo/issues/123）`,
+  badRepoName: (url: string) =>
+    `\`${url}\` 中的仓库名不合法：owner 和仓库名只能包含字母、数字、\`-\`、\`.\` 和 \`_\``,
+  badIssueNumber: (url: string) => `\`${url}\` 中的 issue 编号无效`,
+  snapshotArgs: '`snapshot` 最多接受一个客户 id',
+  notClientId: (id: string) => `\`${id}\` 不是客户 id`,
+  syncArgs: '`sync` 不接受参数',
+  filtersTooLong: (start: string, length: number, max: number) =>
+    `\`${start}\` 等筛选条件共 ${length} 个字符；GitHub 搜索最多接受 ${max} 个`,
+  needsValue: (token: string) => `\`${token}\` 需要一个值`,
+  repoFilter: (token: string) => `\`${token}\` 需要 owner/name 格式，例如 repo:golang/go`,
+  needsNumber: (token: string, key: string) => `\`${token}\` 需要整数，例如 ${key}:500`,
+  unknownFilter: (key: string) =>
+    `未知筛选条件 \`${key}:\` — 请使用 label:、repo:、min-stars: 或 min-comments:`,
+};
+
+export const commandProblemCopy = (locale: Locale) =>
+  pick({ en: problemsEn, 'zh-CN': problemsZh }, locale);

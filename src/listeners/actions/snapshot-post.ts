@@ -1,6 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { SNAPSHOT_POST_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
+import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
@@ -25,7 +26,7 @@ export function registerSnapshotPost(app: Listeners, deps: Deps): void {
         if (!(await allowAdmin(deps, user, 'post', respond))) return;
         const client = clients.find((c) => c.id === picked);
         if (!client) {
-          await say(copy.unknownClient(picked, clients.map((c) => c.id).join(', ')));
+          await say(copy.unknownClient(echoInput(picked), clients.map((c) => c.id).join(', ')));
           return;
         }
         if (!snapshotsConfigured(deps)) {

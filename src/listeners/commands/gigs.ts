@@ -2,7 +2,11 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
-import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
+import {
+  type GigsCommand,
+  githubWebHosts,
+  parseGigsCommand,
+} from '../../domain/parse-gigs-command.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../ack-then.ts';
 import { allowAdmin } from '../admin-only.ts';
@@ -42,7 +46,10 @@ export function registerGigsCommand(app: App, deps: Deps, handlers: GigsHandlers
 
 async function runGigs(args: CommandArgs, deps: Deps, handlers: GigsHandlers): Promise<void> {
   const { locale } = deps.config;
-  const command = parseGigsCommand(args.command.text ?? '');
+  const command = parseGigsCommand(args.command.text ?? '', {
+    locale,
+    githubHosts: githubWebHosts(deps.config.env.GITHUB_API_URL),
+  });
   const { respond } = args;
   try {
     if (command.kind === 'help') {

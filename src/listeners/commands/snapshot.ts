@@ -2,6 +2,7 @@ import { renderClientPicker } from '../../blocks/client-snapshot.ts';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
+import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
 import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
@@ -38,7 +39,10 @@ export async function answerSnapshot(deps: Deps, clientId: string | undefined) {
         : undefined
       : clients.find((c) => c.id === clientId);
   if (clientId !== undefined && !client) {
-    return renderUsage(locale, copy.unknownClient(clientId, clients.map((c) => c.id).join(', ')));
+    return renderUsage(
+      locale,
+      copy.unknownClient(echoInput(clientId), clients.map((c) => c.id).join(', ')),
+    );
   }
   if (!snapshotsConfigured(deps)) return { text: copy.needNotion };
   if (!client) return renderClientPicker(clients, locale);
