@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import type { Locale } from '../i18n/locale.ts';
+import { proposalCopy } from '../i18n/proposals.ts';
 
 export interface LlmOptions {
   baseUrl: string;
   model: string;
   apiKey: string | undefined;
   fetch?: typeof fetch;
+  /** The whole exchange, answer included (default 30 s). */
   timeoutMs?: number;
+  /** The largest answer read (default 256 KiB): two rewritten sections are a few KiB. */
+  maxBytes?: number;
 }
+
+export const LLM_MAX_BYTES = 256 * 1024;
 
 const completionSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
 });
 const proseSchema = z.object({ problem: z.string().min(1), plan: z.string().min(1) });
-
-const INSTRUCTIONS = {
-  en: 'You edit freelance proposals for Go work. Rewrite the two sections so they read naturally and speak to the client. Keep every fact, number, error text, code block, link and the numbered steps. No new claims, no flattery, no headings. Answer with JSON only: {"problem": "...", "plan": "..."}.',
-  'zh-CN':
-    '你负责润色 Go 外包提案。改写两个部分，使其自然、面向客户。保留所有事实、数字、错误信息、代码块、链接和编号步骤。不要添加新说法、不要恭维、不要标题。只用 JSON 回答：{"problem": "...", "plan": "..."}。',
-} as const;
 
 /**
  * Rewrites the problem and plan prose through an OpenAI-compatible
@@ -26,7 +27,7 @@ const INSTRUCTIONS = {
  */
 export async function polishProse(
   options: LlmOptions,
-  input: { locale: 'en' | 'zh-CN'; problem: string; plan: string },
+  input: { locale: Locale; problem: string; plan: string },
 ): Promise<{ problem: string; plan: string }> {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
@@ -40,15 +41,48 @@ export async function polishProse(
       model: options.model,
       temperature: 0.3,
       messages: [
-        { role: 'system', content: INSTRUCTIONS[input.locale] },
+        { role: 'system', content: proposalCopy(input.locale).polishInstructions },
         { role: 'user', content: JSON.stringify({ problem: input.problem, plan: input.plan }) },
       ],
     }),
     signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
-  if (!res.ok) throw new Error(`LLM endpoint answered HTTP ${res.status}`);
-  const content = completionSchema.parse(await res.json()).choices[0]!.message.content;
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(`LLM endpoint answered HTTP ${res.status}`);
+  }
+  const text = await readCapped(res, options.maxBytes ?? LLM_MAX_BYTES);
+  const content = completionSchema.parse(JSON.parse(text)).choices[0]!.message.content;
   const json = content.replace(/^\s*```(?:json)?\s*/i, '').replace(/\s*```\s*$/, '');
   const prose = proseSchema.parse(JSON.parse(json));
   return { problem: prose.problem.trim(), plan: prose.plan.trim() };
+}
+
+/**
+ * The answer's text, refused past `max` bytes: by its declared length before
+ * reading, else as soon as the stream passes it (the connection is dropped, so
+ * a 30 MB answer costs at most `max` of memory). Its text is untrusted: the
+ * renderers escape it like anything from GitHub or Notion.
+ */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (declared > max) {
+    await res.body?.cancel();
+    throw new Error(`LLM answer too large (${declared} bytes; at most ${max})`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error(`LLM answer too large (over ${max} bytes)`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -62,6 +62,9 @@ const en = {
     `~Proposal for ${ref}~ rejected by <@${user}> on ${when}${reason ? `: ${reason}` : ''}`,
   similarFlag: (percent: number, ref: string) =>
     `:warning: ${percent}% the same as the proposal for ${ref}. Clients spot copy-paste; make it specific before approving.`,
+  /** What the LLM behind Polish is told (the system message). */
+  polishInstructions:
+    'You edit freelance proposals for Go work. Rewrite the two sections so they read naturally and speak to the client. Keep every fact, number, error text, code block, link and the numbered steps. No new claims, no flattery, no headings. Answer with JSON only: {"problem": "...", "plan": "..."}.',
   approve: 'Approve',
   edit: 'Edit',
   reject: 'Reject',
@@ -160,6 +163,8 @@ const zh: typeof en = {
     `~${ref} 的提案~ 已被 <@${user}> 于 ${when} 拒绝${reason ? `：${reason}` : ''}`,
   similarFlag: (percent: number, ref: string) =>
     `:warning: 与 ${ref} 的提案有 ${percent}% 相同。客户能看出复制粘贴；批准前请写得更具体。`,
+  polishInstructions:
+    '你负责润色 Go 外包提案。改写两个部分，使其自然、面向客户。保留所有事实、数字、错误信息、代码块、链接和编号步骤。不要添加新说法、不要恭维、不要标题。只用 JSON 回答：{"problem": "...", "plan": "..."}。',
   approve: '批准',
   edit: '编辑',
   reject: '拒绝',
