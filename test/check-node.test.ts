@@ -113,7 +113,12 @@ describe.skipIf(!oldNode)(
   () => {
     const old = oldNode!;
     // Only the old Node's folder (and the shell's) on PATH, as on a machine with Node 20 only.
-    const env = { PATH: `${dirname(old.path)}:/bin:/usr/bin`, HOME: tempDir() };
+    // npm's own "new version available" notice (a fresh HOME asks the registry) is not ours.
+    const env = {
+      PATH: `${dirname(old.path)}:/bin:/usr/bin`,
+      HOME: tempDir(),
+      npm_config_update_notifier: 'false',
+    };
 
     it('npx gigops gigs and npm start: bin/gigops.js prints the version line and exits 1', () => {
       const run = spawnSync(old.path, [BIN, 'gigs'], {

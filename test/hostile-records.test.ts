@@ -191,7 +191,7 @@ describe('button presses for records that do not exist', () => {
 
   it('snapshot_post with an unknown client names it and the configured ones', async () => {
     const press = {
-      ...buttonPress('snapshot_post', 'globex'),
+      ...buttonPress('snapshot_post', 'globex', { user: 'U0BOSS' }), // an admin: others are refused first
       response_url: t.slack.responseUrl('snap'),
     };
     expect((await interact(press)).status).toBe(200);
