@@ -24,6 +24,11 @@ export interface Deps {
   instanceId: string;
   /** The bot's Web API client, for scheduled posts made outside a request. */
   slack: WebClient;
+  /**
+   * The same, never retrying by itself: for posts, which are not idempotent
+   * (postOnce). Absent in tests that build their own clients: then `slack`.
+   */
+  slackPost?: WebClient;
   /** Last success / last error per integration, shown on the App Home. */
   health: IntegrationHealth;
   /**

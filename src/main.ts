@@ -40,6 +40,8 @@ export interface StartOptions {
   now?: () => Date;
   /** How long stop() waits for in-flight work before closing the store (default 10 s). */
   shutdownGraceMs?: number;
+  /** Slack Web API request timeout (default 10 s); tests shorten it. */
+  slackTimeoutMs?: number;
 }
 
 /** How often the store's housekeeping runs, when the bot is idle. */
@@ -84,6 +86,7 @@ export async function startGigops({
   // out of the old generation (see there). GitHub and Notion keep global fetch.
   const slack = createSlackApp(config, logger, {
     fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack', bufferedFetch)),
+    ...(options.slackTimeoutMs ? { timeoutMs: options.slackTimeoutMs } : {}),
   });
   const deps: Deps = {
     config,
@@ -110,6 +113,7 @@ export async function startGigops({
     now,
     instanceId: randomUUID(),
     slack: slack.app.client,
+    slackPost: slack.postClient,
     health,
     idle: () => ackGate.idle(),
   };

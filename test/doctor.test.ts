@@ -115,7 +115,13 @@ describe('gigops doctor', () => {
       status: 'fail',
       detail: 'SLACK_BOT_TOKEN was rejected (invalid_auth)',
     });
-    expect(manifestScopes()).toEqual(['commands', 'chat:write', 'files:write']);
+    expect(manifestScopes()).toEqual([
+      'commands',
+      'chat:write',
+      'files:write',
+      'channels:history',
+      'groups:history',
+    ]);
   });
 
   it('names a rejected GitHub token', async () => {

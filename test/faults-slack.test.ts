@@ -22,6 +22,7 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const d of open.splice(0)) await d.store.close();
   slack.calls.length = 0;
+  slack.messages.length = 0; // each test is its own workspace: no post of an earlier one
   slack.httpFaults.clear();
 });
 afterAll(async () => {
@@ -42,11 +43,18 @@ function bot(clock: { now: Date }, timeout?: number): Deps {
     now: () => clock.now,
   });
   const policy = slackClientPolicy(1);
-  deps.slack = new WebClient(BOT_TOKEN, {
+  const options = {
     slackApiUrl: slack.apiUrl,
     logLevel: LogLevel.ERROR,
     ...policy,
     ...(timeout ? { timeout } : {}),
+  };
+  deps.slack = new WebClient(BOT_TOKEN, options);
+  // As createSlackApp builds it: posts are never retried by the client itself.
+  deps.slackPost = new WebClient(BOT_TOKEN, {
+    ...options,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
   });
   open.push(deps);
   return deps;
@@ -105,9 +113,50 @@ describe('Slack faults on the snapshot post', () => {
   it('times out a Slack that never answers instead of hanging, and gives the slot back', async () => {
     const deps = bot({ now: SLOT_NY }, 100);
     const client = deps.config.clients[0]!;
-    slack.httpFaults.set('chat.postMessage', [{ hold: true }, { hold: true }, { hold: true }]);
+    const silent = { hold: true, landed: false };
+    slack.httpFaults.set('chat.postMessage', [silent, silent, silent]);
     await expect(postClientSnapshot(deps, client, { slotTime: SLOT_NY })).rejects.toThrow();
     expect(await deps.store.jobs.getSlot(snapshotJob(client.id), '2026-W48')).toBeUndefined();
+  });
+
+  it('a Slack that posts but answers too late: found by looking, never posted twice (issue 18, item 3)', async () => {
+    const deps = bot({ now: SLOT_NY }, 100);
+    const client = deps.config.clients[0]!;
+    slack.httpFaults.set('chat.postMessage', [
+      { delayMs: 300 },
+      { delayMs: 300 },
+      { delayMs: 300 },
+    ]);
+    const result = await postClientSnapshot(deps, client, { slotTime: SLOT_NY });
+    expect(result.outcome).toBe('posted');
+    expect(slack.messages.filter((m) => m.channel === client.channel)).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
+    expect((await deps.store.jobs.getSlot(snapshotJob(client.id), '2026-W48'))?.result).toBe(
+      slack.messages[0]?.ts,
+    );
+    // Post now later that week, and the retry run: still one post.
+    expect((await postClientSnapshot(deps, client, { slotTime: minutes(60) })).outcome).toBe(
+      'already',
+    );
+    await catchUpSnapshots(deps, { retry: true });
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it('a try that landed before its replica died is found by the next try, not posted again', async () => {
+    const clock = { now: SLOT_NY };
+    const deps = bot(clock, 100);
+    const client = deps.config.clients[0]!;
+    // Slack took the post, then every answer and every look failed: the slot is given back.
+    slack.httpFaults.set('chat.postMessage', [{ hold: true }, { status: 503 }, { status: 503 }]);
+    slack.httpFaults.set('conversations.history', Array(12).fill({ status: 503 }));
+    await expect(postClientSnapshot(deps, client, { slotTime: SLOT_NY })).rejects.toThrow();
+    expect(slack.messages).toHaveLength(1);
+    slack.httpFaults.clear();
+    clock.now = minutes(10);
+    expect(await catchUpSnapshots(deps, { retry: true })).toEqual([
+      { clientId: 'acme', action: 'posted-late', week: expect.any(String) },
+    ]);
+    expect(slack.messages).toHaveLength(1);
   });
 
   it('keeps the production policy bounded: a 10 s deadline and two retries', () => {

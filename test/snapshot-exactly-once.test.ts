@@ -20,6 +20,7 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const d of open.splice(0)) await d.store.close();
   slack.calls.length = 0;
+  slack.messages.length = 0; // each test is its own workspace: no post of an earlier one
 });
 afterAll(async () => {
   await slack.stop();
@@ -111,13 +112,15 @@ describe('one snapshot per client and week', () => {
     ]);
     // postClientSnapshot returns after the upload, so every step is recorded by now.
     const steps = slack.calls.map((c) => c.method.replace(/\/upload\/F\d+$/, '/upload/<id>'));
+    // First a look for this week's post (an earlier try may have landed), then the post.
     expect(steps).toEqual([
+      'conversations.history',
       'chat.postMessage',
       'files.getUploadURLExternal',
       'upload:/upload/<id>',
       'files.completeUploadExternal',
     ]);
-    const [url, upload, done] = steps.slice(1).map((_, i) => slack.calls[i + 1]!);
+    const [url, upload, done] = steps.slice(2).map((_, i) => slack.calls[i + 2]!);
     expect(url!.params.filename).toBe('acme-completion.png');
     expect(upload!.file?.subarray(0, 8)).toEqual(
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -10,7 +10,8 @@ import type { ScheduledJob, Scheduler } from './scheduler.ts';
 
 /** Every scheduled job; each feature adds its own here. */
 export function registerJobs(scheduler: Scheduler, deps: Deps): void {
-  const digest = digestJob(deps, deps.slack);
+  // Posts go through the client that never retries by itself (postOnce decides).
+  const digest = digestJob(deps, deps.slackPost ?? deps.slack);
   if (digest) scheduler.add(digest);
   const reconcile = deliveryReconcileJob(deps);
   if (reconcile) {

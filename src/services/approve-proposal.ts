@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { canDecide } from '../domain/can-decide.ts';
 import type { ProposalRecord } from '../domain/proposal.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
+import { postOnce } from '../slack/post-once.ts';
 import { decisionBlocker } from './decision-blocker.ts';
 import { tellPrivately, updateProposalMessage } from './proposal-message.ts';
 
@@ -55,13 +56,20 @@ export async function approveProposal(
     return 'refused';
   }
   await updateProposalMessage(deps, client, approved);
-  await client.chat.postMessage({
+  // Announced once, even when Slack answers late (postOnce).
+  await postOnce({
+    poster: deps.slackPost ?? client,
+    reader: client,
     channel: approved.channel,
-    thread_ts: approved.threadTs ?? approved.ts,
-    text: proposalCopy(approved.locale).announce(
-      input.user,
-      mrkdwnLink(approved.issueUrl, approved.opportunityId),
-    ),
+    threadTs: approved.threadTs ?? approved.ts,
+    marker: { type: 'gigops_approved', id: approved.id },
+    since: new Date(Date.now() - 60_000),
+    message: {
+      text: proposalCopy(approved.locale).announce(
+        input.user,
+        mrkdwnLink(approved.issueUrl, approved.opportunityId),
+      ),
+    },
   });
   deps.logger.info({ id: approved.id, by: input.user }, 'proposal approved');
   return 'approved';

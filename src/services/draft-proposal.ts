@@ -10,8 +10,12 @@ import type { Deps } from '../deps.ts';
 import { draftProposal as buildDraft } from '../domain/draft-proposal.ts';
 import { opportunityIdOf, type ProposalRecord } from '../domain/proposal.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
+import { postOnce } from '../slack/post-once.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { canPolish } from './proposal-message.ts';
+
+/** The metadata event type marking a draft's message (its id: the draft id). */
+export const DRAFT_MARKER = 'gigops_draft';
 
 export interface DraftRequest {
   owner: string;
@@ -91,12 +95,18 @@ export async function draftProposal(
   }
   const message = renderProposal(stored, { canPolish: canPolish(deps) });
   try {
-    const posted = await client.chat.postMessage({
+    // Once, even when Slack answers late: the draft's id marks its message.
+    const posted = await postOnce({
+      poster: deps.slackPost ?? client,
+      reader: client,
       channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...message,
+      threadTs,
+      marker: { type: DRAFT_MARKER, id },
+      // Slack's clock, not the bot's (tests move that): a minute before this try.
+      since: new Date(Date.now() - 60_000),
+      message,
     });
-    stored.ts = String(posted.ts);
+    stored.ts = posted.ts;
     stored.channel = String(posted.channel ?? channel);
     await deps.store.proposals.setMessage(id, stored.channel, stored.ts);
     // Proposed on: /gigs no longer lists it, whatever becomes of the draft.

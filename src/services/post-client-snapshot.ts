@@ -2,6 +2,7 @@ import { renderClientSnapshot } from '../blocks/client-snapshot.ts';
 import { type ClientConfig, clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { isoWeek } from '../domain/zoned-time.ts';
+import { postOnce } from '../slack/post-once.ts';
 import { composeClientSnapshot } from './compose-client-snapshot.ts';
 import { uploadSnapshotChart } from './upload-snapshot-chart.ts';
 
@@ -16,6 +17,9 @@ export interface PostOptions {
 }
 
 export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
+
+/** The metadata event type marking a snapshot post (its id: `client:week`). */
+export const SNAPSHOT_MARKER = 'gigops_snapshot';
 
 /**
  * How long a claimed, unfinished slot belongs to its claimer. A post takes
@@ -57,13 +61,20 @@ export async function postClientSnapshot(
       timeZone,
       late,
     });
-    const res = await deps.slack.chat.postMessage({
+    // Exactly once even when Slack is slow or fails: an earlier try of this
+    // week may have landed (a timeout, a replica that died after posting), so
+    // look first, and after any answer that leaves it open (postOnce).
+    const posted = await postOnce({
+      poster: deps.slackPost ?? deps.slack,
+      reader: deps.slack,
       channel: client.channel,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
+      marker: { type: SNAPSHOT_MARKER, id: `${client.id}:${week}` },
+      since: new Date(slotTime.getTime() - 7 * 86_400_000),
+      lookFirst: true,
+      message: { text: message.text, blocks: message.blocks, unfurl_links: false },
     });
-    ts = String(res.ts);
+    ts = posted.ts;
+    if (posted.found) log.warn({ ts }, 'snapshot found already posted: not posted again');
     deps.health.ok('slack');
   } catch (error) {
     await deps.store.jobs.releaseSlot(job, week, deps.instanceId);

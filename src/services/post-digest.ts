@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { renderDigest } from '../blocks/opportunities.ts';
 import type { Deps } from '../deps.ts';
+import { postOnce } from '../slack/post-once.ts';
 import { rankOpportunities } from './find-opportunities.ts';
+
+/** The metadata event type marking a digest post. */
+export const DIGEST_MARKER = 'gigops_digest';
 
 export interface DigestOutcome {
   posted: string[];
@@ -23,6 +28,7 @@ export const DIGEST_LEASE_MS = 15 * 60_000;
  * next slot posts them). A claim whose replica died lapses after
  * DIGEST_LEASE_MS; if the post had landed just before, it shows up twice.
  */
+/** `slack` posts (Deps.slackPost in production); `deps.slack` looks. */
 export async function postDigest(deps: Deps, slack: WebClient): Promise<DigestOutcome> {
   const digest = deps.config.radar.digest;
   if (!digest) return { posted: [], ts: undefined };
@@ -40,12 +46,17 @@ export async function postDigest(deps: Deps, slack: WebClient): Promise<DigestOu
   if (items.length === 0) return { posted: [], ts: undefined };
   let ts: string | undefined;
   try {
-    const res = await slack.chat.postMessage({
+    // Once, even when Slack answers late or not at all (postOnce looks first).
+    const posted = await postOnce({
+      poster: slack,
+      reader: deps.slack,
       channel: digest.channel,
-      ...renderDigest(items, deps.config.locale, deps.now()),
-      unfurl_links: false,
+      marker: { type: DIGEST_MARKER, id: randomUUID() },
+      // Slack's clock, not the bot's (tests move that): a minute before this try.
+      since: new Date(Date.now() - 60_000),
+      message: { ...renderDigest(items, deps.config.locale, deps.now()), unfurl_links: false },
     });
-    ts = res.ts;
+    ts = posted.ts;
   } catch (error) {
     await deps.store.opportunities.releaseDigest([...claimed], deps.instanceId);
     throw error;

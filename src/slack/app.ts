@@ -1,5 +1,6 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -9,6 +10,12 @@ export interface SlackApp {
   app: App;
   /** HTTP mode only: Bolt's verified handler for POST /slack/events. */
   requestListener: RequestListener | undefined;
+  /**
+   * The client for calls that are not idempotent (chat.postMessage): it never
+   * retries by itself, since a request that timed out may have reached Slack.
+   * postOnce (post-once.ts) decides, after looking, whether to post again.
+   */
+  postClient: WebClient;
   /** Checks the token (auth.test) and, in Socket Mode, connects. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -22,17 +29,25 @@ export interface SlackApp {
 export function createSlackApp(
   config: Config,
   logger: Logger,
-  options: { fetch?: typeof fetch } = {},
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): SlackApp {
   const { env } = config;
+  const clientOptions = {
+    ...slackClientPolicy(),
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+    slackApiUrl: env.SLACK_API_URL,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const postClient = new WebClient(env.SLACK_BOT_TOKEN, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
   const common = {
     token: env.SLACK_BOT_TOKEN,
     logger: boltLogger(logger),
-    clientOptions: {
-      ...slackClientPolicy(),
-      slackApiUrl: env.SLACK_API_URL,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    },
+    clientOptions,
     deferInitialization: true,
     // No listener reads context.conversation. Bolt's default store looks every
     // conversation up and, for each one it has not seen, builds and keeps a
@@ -44,6 +59,7 @@ export function createSlackApp(
     const app = new App({ ...common, socketMode: true, appToken: env.SLACK_APP_TOKEN! });
     return {
       app,
+      postClient,
       requestListener: undefined,
       start: async () => {
         await initialise(app);
@@ -65,6 +81,7 @@ export function createSlackApp(
   const app = new App({ ...common, receiver });
   return {
     app,
+    postClient,
     requestListener: receiver.requestListener,
     start: () => initialise(app),
     stop: async () => {},

@@ -14,7 +14,24 @@ export interface HttpFault {
   status?: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Record the call and never answer (a Slack that posted, then went silent). */
   hold?: boolean;
+  /** Answer normally, but only after this long (a slow Slack: the post has landed). */
+  delayMs?: number;
+  /**
+   * Whether a chat.postMessage met by this fault landed in the channel anyway
+   * (history shows it). Default: yes for `hold` and `delayMs`, no for a status.
+   */
+  landed?: boolean;
+}
+
+/** A message as conversations.history returns it. */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
@@ -32,6 +49,8 @@ export class FakeSlack {
    * Retry-After, 5xx), or `hold` to record the call and never answer it.
    */
   readonly httpFaults = new Map<string, HttpFault[]>();
+  /** What chat.postMessage put in channels (and threads), oldest first. */
+  readonly messages: FakeMessage[] = [];
   #server: Server | undefined;
   #waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   #ts = 1_700_000_000;
@@ -54,8 +73,21 @@ export class FakeSlack {
       const call = { method, params, headers: req.headers };
       this.calls.push(call);
       const fault = this.httpFaults.get(method)?.shift();
+      if (fault?.delayMs !== undefined) {
+        this.#notify(call);
+        const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
+        if (fault.landed === false) this.#unpost(answer);
+        setTimeout(() => {
+          if (res.destroyed) return;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer));
+        }, fault.delayMs);
+        return;
+      }
       if (fault) {
         this.#notify(call);
+        if (method === 'chat.postMessage' && (fault.landed ?? fault.hold === true))
+          this.#defaultAnswer(method, params);
         if (fault.hold) return;
         res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain', ...fault.headers });
         res.end(fault.body ?? '');
@@ -92,6 +124,12 @@ export class FakeSlack {
     const seen = this.calls.find(pred);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.#waiters.push({ match: pred, resolve }));
+  }
+
+  /** A post answered as failed that must not show in history. */
+  #unpost(answer: Record<string, unknown>): void {
+    const i = this.messages.findIndex((m) => m.ts === answer.ts);
+    if (i >= 0) this.messages.splice(i, 1);
   }
 
   #notify(call: RecordedCall): void {
@@ -135,7 +173,41 @@ export class FakeSlack {
         return { ok: true, files: [{ id: 'F0', title: params.filename ?? '' }] };
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEAM', user: 'gigops' };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        // Like Slack's, a post's ts is the time it landed (unique, increasing).
+        this.#ts = Math.max(this.#ts + 1, Math.floor(Date.now() / 1000));
+        const ts = `${this.#ts}.000100`;
+        this.messages.push({
+          channel: String(params.channel),
+          ts,
+          ...(params.thread_ts ? { thread_ts: String(params.thread_ts) } : {}),
+          text: String(params.text ?? ''),
+          ...(params.metadata
+            ? { metadata: params.metadata as NonNullable<FakeMessage['metadata']> }
+            : {}),
+        });
+        return { ok: true, channel: params.channel, ts };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const oldest = Number(params.oldest ?? 0);
+        const inThread = method === 'conversations.replies';
+        const messages = this.messages
+          .filter(
+            (m) =>
+              m.channel === params.channel &&
+              Number(m.ts) > oldest &&
+              (inThread ? m.thread_ts === params.ts || m.ts === params.ts : !m.thread_ts),
+          )
+          .reverse()
+          .map(({ channel: _c, metadata, ...m }) =>
+            // Slack returns metadata only when include_all_metadata is asked for.
+            params.include_all_metadata === true || params.include_all_metadata === 'true'
+              ? { ...m, ...(metadata ? { metadata } : {}) }
+              : m,
+          );
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.update':
       case 'chat.postEphemeral':
         this.#ts += 1;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { renderOpportunities } from '../../blocks/opportunities.ts';
@@ -6,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { radarCopy } from '../../i18n/radar.ts';
 import { findOpportunities } from '../../services/find-opportunities.ts';
+import { postOnce } from '../../slack/post-once.ts';
 
 // Errors after which the list can still be shown privately through response_url.
 const PRIVATE_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
@@ -38,11 +40,14 @@ export async function postOpportunities(
     return;
   }
   try {
-    const res = await target.client.chat.postMessage({
+    // One list per /gigs, even when Slack answers late (postOnce).
+    const res = await postOnce({
+      poster: deps.slackPost ?? target.client,
+      reader: target.client,
       channel: target.channel,
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
+      marker: { type: 'gigops_list', id: randomUUID() },
+      since: new Date(Date.now() - 60_000),
+      message: { ...message, unfurl_links: false, unfurl_media: false },
     });
     if (res.ts) {
       await deps.store.opportunities.markListed(
