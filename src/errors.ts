@@ -2,7 +2,9 @@
 export const ErrorCode = {
   ConfigInvalid: 'gigops_config_invalid',
   SlackAuthFailed: 'gigops_slack_auth_failed',
+  SlackUnavailable: 'gigops_slack_unavailable',
   GitHubUnavailable: 'gigops_github_unavailable',
+  GitHubUnreachable: 'gigops_github_unreachable',
   GitHubRateLimited: 'gigops_github_rate_limited',
   GitHubAuthFailed: 'gigops_github_auth_failed',
   NotionSchemaMismatch: 'gigops_notion_schema_mismatch',

@@ -25,6 +25,8 @@ export function describeRadarProblem(
     return copy.rateLimited(reset);
   }
   if (isGigopsError(error, ErrorCode.GitHubAuthFailed)) return copy.authFailed;
+  if (isGigopsError(error, ErrorCode.GitHubUnreachable))
+    return copy.githubUnreachable(error.message);
   if (isGigopsError(error, ErrorCode.GitHubUnavailable))
     return copy.githubDown(error.message.replace(/^GitHub did not answer \((.*)\)$/, '$1'));
   return undefined;

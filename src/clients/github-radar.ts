@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Candidate } from '../domain/opportunity.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
 import type { GitHubClient } from './github.ts';
+import { classifyFailure } from './network-failure.ts';
 import { ENRICH_QUERY } from './radar-query.ts';
 
 /** The fields of a search hit we use (GET /search/issues), parsed at the edge. */
@@ -226,6 +227,9 @@ export function toGigopsError(error: unknown, now: Date): GigopsError {
           : undefined;
     return new GitHubRateLimitedError(resetAt, { cause: error });
   }
+  const failure = classifyFailure(error, now);
+  if (failure.kind === 'unreachable')
+    return new GigopsError(ErrorCode.GitHubUnreachable, failure.detail, { cause: error });
   const what = status ? `HTTP ${status}` : ((error as Error).message ?? 'no answer');
   return new GigopsError(ErrorCode.GitHubUnavailable, `GitHub did not answer (${what})`, {
     cause: error,

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import { parse as parseYaml } from 'yaml';
 import { createGitHub } from '../clients/github.ts';
+import { classifyFailure, type ServiceNames } from '../clients/network-failure.ts';
 import { createNotion } from '../clients/notion.ts';
 import { retrieveDeliverySchema } from '../clients/notion-delivery.ts';
 import { type Config, clientTimeZone } from '../config.ts';
@@ -61,17 +62,14 @@ export async function checkSlack({ config, logger }: CheckContext): Promise<Chec
       detail: `authenticated as ${auth.user} in ${auth.team} (${config.mode} mode)`,
     };
   } catch (error) {
-    const rejected = (error as { code?: string }).code === 'slack_webapi_platform_error';
-    return {
-      name: 'Slack',
-      status: 'fail',
-      detail: rejected
-        ? `SLACK_BOT_TOKEN was rejected (${errorText(error)})`
-        : `unreachable: ${errorText(error)}`,
-      fix: rejected
-        ? 'set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions'
-        : `check SLACK_API_URL (${config.env.SLACK_API_URL}) and the network`,
-    };
+    return failureCheck('Slack', error, {
+      service: 'Slack',
+      urlVar: 'SLACK_API_URL',
+      url: config.env.SLACK_API_URL,
+      tokenVar: 'SLACK_BOT_TOKEN',
+      rejectedFix:
+        'set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+    });
   }
 }
 
@@ -109,19 +107,15 @@ export async function checkGitHub({ config, logger, fetch }: CheckContext): Prom
     }
     return { name: 'GitHub', status: 'ok', detail: `token accepted: ${detail}` };
   } catch (error) {
-    const status = statusOf(error);
-    return {
-      name: 'GitHub',
-      status: 'fail',
-      detail:
-        status === 401
-          ? 'GITHUB_TOKEN was rejected (401 Bad credentials)'
-          : `unreachable: ${errorText(error)}`,
-      fix:
-        status === 401
-          ? 'create a new token (no scopes needed for public repositories) and set GITHUB_TOKEN'
-          : `check GITHUB_API_URL (${config.env.GITHUB_API_URL}) and the network`,
-    };
+    return failureCheck('GitHub', error, {
+      service: 'GitHub',
+      urlVar: 'GITHUB_API_URL',
+      url: config.env.GITHUB_API_URL,
+      tokenVar: 'GITHUB_TOKEN',
+      rejectedDetail: '401 Bad credentials',
+      rejectedFix:
+        'create a new token (no scopes needed for public repositories) and set GITHUB_TOKEN',
+    });
   }
 }
 
@@ -166,23 +160,64 @@ export async function checkNotion({ config, logger, fetch }: CheckContext): Prom
       detail: `data source ${id}: ${count} properties, every configured one usable`,
     };
   } catch (error) {
-    const status = statusOf(error);
-    return {
-      name: 'Notion',
-      status: 'fail',
-      detail:
-        status === 401
-          ? 'NOTION_TOKEN was rejected (401 unauthorized)'
-          : status === 404
-            ? `data source ${id} not found or not shared with the integration`
-            : `unreachable: ${errorText(error)}`,
-      fix:
-        status === 401
-          ? 'copy the integration secret from notion.so/my-integrations into NOTION_TOKEN'
-          : status === 404
-            ? 'open the database in Notion → ••• → Connections → add your integration; check delivery.notion.dataSourceId'
-            : `check NOTION_API_URL (${config.env.NOTION_API_URL}) and the network`,
-    };
+    if (statusOf(error) === 404)
+      return {
+        name: 'Notion',
+        status: 'fail',
+        detail: `data source ${id} not found or not shared with the integration`,
+        fix: 'open the database in Notion → ••• → Connections → add your integration; check delivery.notion.dataSourceId',
+      };
+    return failureCheck('Notion', error, {
+      service: 'Notion',
+      urlVar: 'NOTION_API_URL',
+      url: config.env.NOTION_API_URL,
+      tokenVar: 'NOTION_TOKEN',
+      rejectedDetail: '401 unauthorized',
+      rejectedFix: 'copy the integration secret from notion.so/my-integrations into NOTION_TOKEN',
+    });
+  }
+}
+
+/**
+ * A failed call as a check, read by the one classifier every path uses
+ * (src/clients/network-failure.ts): rejected credentials, a server error with
+ * its status, a rate limit, or unreachable (DNS, refused, timeout).
+ */
+function failureCheck(
+  name: string,
+  error: unknown,
+  o: ServiceNames & { rejectedDetail?: string; rejectedFix: string },
+): Check {
+  const f = classifyFailure(error);
+  switch (f.kind) {
+    case 'credentials':
+      return {
+        name,
+        status: 'fail',
+        detail: `${o.tokenVar} was rejected (${o.rejectedDetail ?? f.detail})`,
+        fix: o.rejectedFix,
+      };
+    case 'server':
+      return {
+        name,
+        status: 'fail',
+        detail: `server error (HTTP ${f.status})`,
+        fix: `it is on ${o.service}'s side: run doctor again in a few minutes`,
+      };
+    case 'rate_limit':
+      return {
+        name,
+        status: 'fail',
+        detail: `rate limited${f.resetAt ? ` until ${f.resetAt.toISOString()}` : ''}`,
+        fix: 'wait for the reset',
+      };
+    default:
+      return {
+        name,
+        status: 'fail',
+        detail: `unreachable: ${f.kind === 'unreachable' ? f.detail : errorText(error)}`,
+        fix: `check ${o.urlVar} (${o.url}) and the network`,
+      };
   }
 }
 

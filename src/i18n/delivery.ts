@@ -1,3 +1,4 @@
+import type { FailureKind } from '../clients/network-failure.ts';
 import type { SchemaProblem } from '../domain/check-delivery-schema.ts';
 import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
@@ -38,8 +39,15 @@ const en = {
         return `\`${p.property}\` has no option \`${p.option}\`: add it in Notion, or change \`delivery.notion.statusMap.${p.key}\`.`;
     }
   },
-  notionUnreachable: (detail: string) =>
-    `Notion could not be reached (${detail}). Check NOTION_TOKEN and that the delivery database is shared with the integration.`,
+  /** A failed Notion call, by what the classifier (network-failure.ts) made of it. */
+  notionFailed: (kind: FailureKind, detail: string) =>
+    ({
+      unreachable: `Notion is unreachable (${detail}): check NOTION_API_URL and the network.`,
+      server: `Notion answered with a server error (${detail}); it is on Notion's side: try again in a few minutes.`,
+      rate_limit: 'Notion is rate limiting us; try again in a minute.',
+      credentials: `Notion rejected NOTION_TOKEN (${detail}): copy the integration secret from notion.so/my-integrations.`,
+      other: `Notion could not be read (${detail}). Check that the delivery database is shared with the integration.`,
+    })[kind],
 };
 
 const zh: typeof en = {
@@ -73,8 +81,14 @@ const zh: typeof en = {
         return `\`${p.property}\` 没有选项 \`${p.option}\`：请在 Notion 中添加，或修改 \`delivery.notion.statusMap.${p.key}\`。`;
     }
   },
-  notionUnreachable: (detail: string) =>
-    `无法连接 Notion（${detail}）。请检查 NOTION_TOKEN，并确认交付数据库已共享给该集成。`,
+  notionFailed: (kind: FailureKind, detail: string) =>
+    ({
+      unreachable: `无法连接 Notion（${detail}）：请检查 NOTION_API_URL 和网络。`,
+      server: `Notion 返回服务器错误（${detail}），问题在 Notion 一侧：请几分钟后再试。`,
+      rate_limit: 'Notion 正在限流；请一分钟后再试。',
+      credentials: `Notion 拒绝了 NOTION_TOKEN（${detail}）：请从 notion.so/my-integrations 复制集成密钥。`,
+      other: `无法读取 Notion（${detail}）。请确认交付数据库已共享给该集成。`,
+    })[kind],
 };
 
 export const deliveryCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

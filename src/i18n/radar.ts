@@ -60,7 +60,9 @@ const en = {
   authFailed:
     'GitHub rejected GITHUB_TOKEN (bad credentials). Create a new token (no scopes needed for public repos) and restart gigops.',
   githubDown: (detail: string) =>
-    `GitHub is not answering (${detail}). The radar will work again once it does; try in a few minutes.`,
+    `GitHub answered with a server error (${detail}); it is on GitHub's side. The radar will work again once it recovers; try in a few minutes.`,
+  githubUnreachable: (detail: string) =>
+    `GitHub is unreachable (${detail}): check GITHUB_API_URL and the network.`,
   notInChannel:
     'I could only show this to you: invite me with `/invite @gigops` so lists are posted and drafts can thread under them.',
 };
@@ -112,7 +114,9 @@ const zh: typeof en = {
   authFailed:
     'GitHub 拒绝了 GITHUB_TOKEN（凭据无效）。请新建一个 token（公开仓库无需任何权限）并重启 gigops。',
   githubDown: (detail: string) =>
-    `GitHub 暂时无响应（${detail}）。恢复后雷达即可使用，请几分钟后再试。`,
+    `GitHub 返回服务器错误（${detail}），问题在 GitHub 一侧。恢复后雷达即可使用，请几分钟后再试。`,
+  githubUnreachable: (detail: string) =>
+    `无法连接 GitHub（${detail}）：请检查 GITHUB_API_URL 和网络。`,
   notInChannel:
     '这条消息只有你能看到：用 `/invite @gigops` 邀请我，列表才会发到频道，提案草稿也能回复在其下。',
 };

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { LogLevel, WebClient } from '@slack/web-api';
+import { classifyFailure, describeFailure } from '../clients/network-failure.ts';
 import type { Config } from '../config.ts';
 import { ErrorCode, GigopsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -62,7 +63,7 @@ export function createSlackApp(
       postClient,
       requestListener: undefined,
       start: async () => {
-        await initialise(app);
+        await initialise(app, config);
         await app.start();
       },
       stop: async () => {
@@ -83,7 +84,7 @@ export function createSlackApp(
     app,
     postClient,
     requestListener: receiver.requestListener,
-    start: () => initialise(app),
+    start: () => initialise(app, config),
     stop: async () => {},
   };
 }
@@ -100,14 +101,26 @@ export function slackClientPolicy(minTimeout = 1_000) {
   };
 }
 
-async function initialise(app: App): Promise<void> {
+async function initialise(app: App, config: Config): Promise<void> {
   try {
     await app.init();
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    // Only a refused token is the token's fault: no network or a Slack outage says so.
+    const failure = classifyFailure(error);
+    if (failure.kind === 'credentials')
+      throw new GigopsError(
+        ErrorCode.SlackAuthFailed,
+        `Slack rejected SLACK_BOT_TOKEN (${failure.detail}). Copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page, and reinstall the app if its scopes changed.`,
+        { cause: error },
+      );
     throw new GigopsError(
-      ErrorCode.SlackAuthFailed,
-      `Slack rejected SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page, and reinstall the app if its scopes changed.`,
+      ErrorCode.SlackUnavailable,
+      describeFailure(failure, {
+        service: 'Slack',
+        urlVar: 'SLACK_API_URL',
+        url: config.env.SLACK_API_URL,
+        tokenVar: 'SLACK_BOT_TOKEN',
+      }),
       { cause: error },
     );
   }

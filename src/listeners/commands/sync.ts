@@ -1,5 +1,6 @@
 import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report.ts';
+import { classifyFailure } from '../../clients/network-failure.ts';
 import { deliveryCopy } from '../../i18n/delivery.ts';
 import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
@@ -16,10 +17,10 @@ export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {
       check = await checkDeliverySetup(setup, { refresh: true });
     } catch (error) {
       deps.logger.error({ err: error }, 'could not read the Notion delivery data source');
-      const detail = (error as { code?: string }).code ?? (error as Error).message;
+      const failure = classifyFailure(error);
       await respond({
         response_type: 'ephemeral',
-        text: deliveryCopy(locale).notionUnreachable(escapeMrkdwn(detail)),
+        text: deliveryCopy(locale).notionFailed(failure.kind, escapeMrkdwn(failure.detail)),
       });
       return;
     }
