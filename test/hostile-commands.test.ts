@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
 import { FakeGitHub } from './support/fake-github.ts';
+import { buttonPress } from './support/proposal-payloads.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
-import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
+import { interactionBody, signedHeaders, slashCommandBody } from './support/slack-sign.ts';
 
 /**
  * `/gigs` fed what an attacker (or a slip of the paste) would type, through
@@ -80,6 +81,32 @@ describe('echoed input', () => {
     expect(propose.text).toContain('…');
     const words = await gigs('word '.repeat(1000));
     expect(words.text).toContain("GitHub's search takes 200 at most");
+  });
+
+  it('is clipped and text where the radar repeats the filters it found nothing for', async () => {
+    const typed = `<!channel> ${'z'.repeat(150)}`;
+    const reply = await gigs(typed);
+    expect(reply.text).toContain('Nothing matches');
+    expect(reply.text).toContain('&lt;!channel&gt; zzz');
+    expect(reply.text).not.toContain('<!channel>');
+    expect(reply.text.length).toBeLessThan(typed.length + 200);
+  });
+
+  it('is clipped and text in the answer to a Draft button with a bad value', async () => {
+    const value = `<!channel> ${'x'.repeat(1900)}`;
+    const body = interactionBody(buttonPress('opportunity_draft', value, { user: 'U0HOSTILE' }));
+    const res = await fetch(`${t.url}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: signedHeaders(SIGNING_SECRET, body),
+    });
+    expect(res.status).toBe(200);
+    const told = await t.slack.waitFor('chat.postEphemeral', (c) => c.params.user === 'U0HOSTILE');
+    const text = String(told.params.text);
+    expect(text).toContain('is not an opportunity id');
+    expect(text).toContain('&lt;!channel&gt; xxx');
+    expect(text).not.toContain('<!channel>');
+    expect(text.length).toBeLessThan(200);
   });
 
   it('is text: a token with a mention or a link stays text', async () => {

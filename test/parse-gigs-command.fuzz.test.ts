@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGigsCommand } from '../src/domain/parse-gigs-command.ts';
+import { isGitHubOwner, isGitHubRepo, parseGigsCommand } from '../src/domain/parse-gigs-command.ts';
 
 const KINDS = new Set(['list', 'propose', 'snapshot', 'sync', 'help', 'usage']);
 
@@ -47,6 +47,35 @@ describe('parseGigsCommand under fuzzing', () => {
         }
       }),
       { numRuns: 5_000, seed: 20261123 },
+    );
+  });
+
+  it('proposes only GitHub issues and echoes at most a clipped token (issue 18, items 9 and 10)', () => {
+    const part = fc.oneof(
+      fc.constantFrom('..', '.', '-', 'a', 'acme', 'issues', 'pull', '0', '1', '%2e%2e', ''),
+      fc.string({ maxLength: 300 }),
+      fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
+    );
+    const url = fc
+      .tuple(
+        fc.constantFrom('https://', 'http://', 'https://u:p@', 'ftp://', ''),
+        fc.constantFrom('github.com', 'www.github.com', 'gitlab.com', 'github.com.evil', ''),
+        fc.array(part, { maxLength: 6 }),
+      )
+      .map(([scheme, host, parts]) => `${scheme}${host}/${parts.join('/')}`);
+    fc.assert(
+      fc.property(url, (u) => {
+        const result = parseGigsCommand(`propose ${u}`);
+        if (result.kind === 'propose') {
+          expect(new URL(u).hostname).toMatch(/^(www\.)?github\.com$/);
+          expect(isGitHubOwner(result.owner) && isGitHubRepo(result.repo)).toBe(true);
+          expect(Number.isSafeInteger(result.number) && result.number > 0).toBe(true);
+        } else {
+          expect(result.kind).toBe('usage');
+          expect(result.kind === 'usage' && result.problem.length).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 5_000, seed: 20261204 },
     );
   });
 });

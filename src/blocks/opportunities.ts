@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Opportunity } from '../domain/opportunity.ts';
+import { echoInput, MAX_FILTERS_CHARS } from '../domain/parse-gigs-command.ts';
 import { daysBetween } from '../domain/score-opportunity.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { radarCopy } from '../i18n/radar.ts';
@@ -31,6 +32,8 @@ const MAX_TITLE = 150;
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 // mrkdwn needs &, < and > escaped; issue titles contain all three.
 const esc = escapeMrkdwn;
+/** The filter text as typed (or carried by More): clipped and escaped, since it is input. */
+const echoFilters = (filters: string) => echoInput(filters, MAX_FILTERS_CHARS);
 
 /** The facts line of an opportunity, shared by Slack and the terminal: stars, comments, age, maintainer, bounty. */
 export function opportunityFacts(o: Opportunity, locale: Locale, now: Date): string[] {
@@ -99,11 +102,11 @@ export function renderOpportunities(
   const copy = radarCopy(locale);
   const { items, offset, total, filters } = listing;
   if (items.length === 0) {
-    const text = offset > 0 ? copy.noMore : copy.nothingMatches(filters);
+    const text = offset > 0 ? copy.noMore : copy.nothingMatches(echoFilters(filters));
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const summary = [copy.range(offset + 1, offset + items.length, total)];
-  if (filters) summary.push(copy.filtered(esc(filters)));
+  if (filters) summary.push(copy.filtered(echoFilters(filters)));
   const blocks: KnownBlock[] = [
     {
       type: 'context',

@@ -87,12 +87,18 @@ function parseCount(
   return Math.round(n);
 }
 
-/** An input token as a Slack answer shows it: at most 60 characters, no backticks, escaped. */
-export const echoInput = (token: string) => shown(token, true);
+/** How much of a token an answer echoes: enough to recognise it, far from Slack's limits. */
+export const ECHO_MAX = 60;
 
-function shown(token: string, forSlack: boolean): string {
+/**
+ * An input token as a Slack answer shows it: at most `max` characters (60, or
+ * the longest filter text where filters are shown), no backticks, escaped.
+ */
+export const echoInput = (token: string, max = ECHO_MAX) => shown(token, true, max);
+
+function shown(token: string, forSlack: boolean, max = ECHO_MAX): string {
   const flat = token.replace(/`/g, "'").replace(/\s+/g, ' ');
-  const clipped = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+  const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
   return forSlack ? escapeMrkdwn(clipped) : clipped;
 }
 

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { parseOpportunityId } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { draftProposal } from '../../services/draft-proposal.ts';
@@ -17,7 +18,12 @@ export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
       const copy = proposalCopy(deps.config.locale);
       const ref = parseOpportunityId(press.value);
       if (!ref) {
-        await tellPrivately(client, press.channel, press.user, copy.badOpportunity(press.value));
+        await tellPrivately(
+          client,
+          press.channel,
+          press.user,
+          copy.badOpportunity(echoInput(press.value)),
+        );
         return;
       }
       const outcome = await draftProposal(deps, client, {
