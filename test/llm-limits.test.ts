@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LLM_MAX_BYTES, polishProse } from '../src/clients/llm.ts';
+import { LLM_MAX_BYTES, LlmLimitError, polishProse } from '../src/clients/llm.ts';
 
 /**
  * An LLM endpoint is untrusted like any other (issue 18, item 12): a 30 MB
@@ -48,7 +48,12 @@ describe('polishProse', () => {
     });
     await expect(
       polishProse({ baseUrl: url, model: 'm', apiKey: undefined }, input),
-    ).rejects.toThrow(/too large \(31457280 bytes; at most 262144\)/);
+    ).rejects.toSatisfy(
+      (e) =>
+        e instanceof LlmLimitError &&
+        e.limit === 'size' &&
+        e.message.includes('too large (31457280 bytes; at most 262144)'),
+    );
     // Well short of 30 MB went out before the connection was dropped.
     await new Promise((r) => setTimeout(r, 50));
     expect(sent.bytes).toBeLessThan(10 * MB);
@@ -70,7 +75,12 @@ describe('polishProse', () => {
     });
     await expect(
       polishProse({ baseUrl: url, model: 'm', apiKey: undefined }, input),
-    ).rejects.toThrow(`too large (over ${LLM_MAX_BYTES} bytes)`);
+    ).rejects.toSatisfy(
+      (e) =>
+        e instanceof LlmLimitError &&
+        e.limit === 'size' &&
+        e.message.includes(`over ${LLM_MAX_BYTES} bytes`),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(sent.bytes).toBeLessThan(10 * MB);
   });
@@ -79,7 +89,7 @@ describe('polishProse', () => {
     const { url } = await fakeLlm(() => {});
     await expect(
       polishProse({ baseUrl: url, model: 'm', apiKey: undefined, timeoutMs: 200 }, input),
-    ).rejects.toThrow(/timeout|aborted/i);
+    ).rejects.toMatchObject({ name: 'LlmLimitError', limit: 'time' });
   });
 
   it('gives up on an answer that drips past its time limit', async () => {
@@ -90,7 +100,7 @@ describe('polishProse', () => {
     });
     await expect(
       polishProse({ baseUrl: url, model: 'm', apiKey: undefined, timeoutMs: 200 }, input),
-    ).rejects.toThrow(/timeout|aborted/i);
+    ).rejects.toMatchObject({ name: 'LlmLimitError', limit: 'time' });
   });
 
   it('still reads a normal answer', async () => {

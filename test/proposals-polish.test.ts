@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from './support/bot.ts';
@@ -15,6 +15,9 @@ let llmUrl = '';
 const requests: Array<{ path: string; auth: string | undefined; body: Record<string, unknown> }> =
   [];
 let reply: () => string = () => '';
+/** When set, answers instead of `reply` (an endpoint that misbehaves); `sent` counts its bytes. */
+let answer: ((res: ServerResponse, sent: { bytes: number }) => void) | undefined;
+const sent = { bytes: 0 };
 
 let gh: FakeGitHubIssues;
 let t: TestBot;
@@ -28,6 +31,7 @@ beforeAll(async () => {
       auth: req.headers.authorization,
       body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
     });
+    if (answer) return answer(res, sent);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: reply() } }] }),
@@ -38,6 +42,8 @@ beforeAll(async () => {
   gh = await new FakeGitHubIssues().start();
   gh.issues.set('acme/pool#7', goPanicIssue());
   gh.issues.set('acme/pool#8', { ...goPanicIssue(), title: 'Another one' });
+  gh.issues.set('acme/pool#9', { ...goPanicIssue(), title: 'A third' });
+  gh.issues.set('acme/pool#10', { ...goPanicIssue(), title: 'A fourth' });
   t = await startTestBot('proposals:\n  approvers: [U0BOSS]\n', {
     GITHUB_API_URL: gh.url,
     LLM_BASE_URL: llmUrl,
@@ -96,6 +102,58 @@ describe('Polish with an OpenAI-compatible LLM', () => {
     await post(buttonPress('proposal_polish', id));
     const told = await t.slack.waitFor('chat.postEphemeral');
     expect(String(told.params.text)).toContain('did not return a usable rewrite');
+    expect(t.slack.callsTo('chat.update')).toHaveLength(updates);
+    expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(1);
+  });
+
+  it('shows what the LLM wrote as text: its mentions and links stay inert', async () => {
+    const { id } = await draft('acme/pool#9');
+    reply = () =>
+      JSON.stringify({
+        problem: '<!channel> <@U0BOSS> your pool crashes, see <https://evil.example|the docs>.',
+        plan: '1. Test\n2. Fix',
+      });
+    await post(buttonPress('proposal_polish', id));
+    const updated = await t.slack.waitFor('chat.update', (c) =>
+      JSON.stringify(c.params.blocks ?? '').includes('your pool crashes'),
+    );
+    const json = JSON.stringify(updated.params.blocks);
+    expect(json).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt;');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<https://evil.example');
+  });
+
+  it('stops reading a 30 MB answer, keeps the draft and says why', async () => {
+    const { id } = await draft('acme/pool#10');
+    const updates = t.slack.callsTo('chat.update').length;
+    const before = t.slack.calls.length;
+    sent.bytes = 0;
+    answer = (res, s) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"choices": [{"message": {"content": "');
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => {
+        while (s.bytes < 30 * 1024 * 1024 && !res.destroyed) {
+          s.bytes += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end('"}}]}');
+      };
+      pump();
+    };
+    try {
+      await post(buttonPress('proposal_polish', id));
+      const tell = await t.slack.waitFor(
+        'chat.postEphemeral',
+        (c) => t.slack.calls.indexOf(c) >= before,
+      );
+      expect(String(tell.params.text)).toContain('larger than 256 KiB');
+      expect(String(tell.params.text)).toContain('the draft is unchanged');
+    } finally {
+      answer = undefined;
+    }
+    // The connection was dropped well short of 30 MB.
+    expect(sent.bytes).toBeLessThan(10 * 1024 * 1024);
     expect(t.slack.callsTo('chat.update')).toHaveLength(updates);
     expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(1);
   });

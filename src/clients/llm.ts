@@ -14,6 +14,17 @@ export interface LlmOptions {
 }
 
 export const LLM_MAX_BYTES = 256 * 1024;
+export const LLM_TIMEOUT_MS = 30_000;
+
+/** The answer passed a cap: larger than `maxBytes`, or slower than `timeoutMs`. */
+export class LlmLimitError extends Error {
+  readonly limit: 'size' | 'time';
+  constructor(limit: 'size' | 'time', message: string) {
+    super(message);
+    this.name = 'LlmLimitError';
+    this.limit = limit;
+  }
+}
 
 const completionSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
@@ -28,6 +39,22 @@ const proseSchema = z.object({ problem: z.string().min(1), plan: z.string().min(
 export async function polishProse(
   options: LlmOptions,
   input: { locale: Locale; problem: string; plan: string },
+): Promise<{ problem: string; plan: string }> {
+  const timeoutMs = options.timeoutMs ?? LLM_TIMEOUT_MS;
+  try {
+    return await exchange(options, input, AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    // The signal covers the answer too: a silent or dripping endpoint ends here.
+    if (error instanceof Error && error.name === 'TimeoutError')
+      throw new LlmLimitError('time', `LLM answer took longer than ${timeoutMs} ms`);
+    throw error;
+  }
+}
+
+async function exchange(
+  options: LlmOptions,
+  input: { locale: Locale; problem: string; plan: string },
+  signal: AbortSignal,
 ): Promise<{ problem: string; plan: string }> {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
@@ -45,7 +72,7 @@ export async function polishProse(
         { role: 'user', content: JSON.stringify({ problem: input.problem, plan: input.plan }) },
       ],
     }),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    signal,
   });
   if (!res.ok) {
     await res.body?.cancel();
@@ -68,7 +95,7 @@ async function readCapped(res: Response, max: number): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > max) {
     await res.body?.cancel();
-    throw new Error(`LLM answer too large (${declared} bytes; at most ${max})`);
+    throw new LlmLimitError('size', `LLM answer too large (${declared} bytes; at most ${max})`);
   }
   if (!res.body) return '';
   const reader = res.body.getReader();
@@ -80,7 +107,7 @@ async function readCapped(res: Response, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw new Error(`LLM answer too large (over ${max} bytes)`);
+      throw new LlmLimitError('size', `LLM answer too large (over ${max} bytes)`);
     }
     chunks.push(value);
   }

@@ -92,6 +92,10 @@ const en = {
     `I cannot post in <#${channel}>: invite me with \`/invite @gigops\`.`,
   polishFailed:
     'The LLM did not return a usable rewrite; the draft is unchanged. Check LLM_BASE_URL and LLM_MODEL.',
+  polishTooLarge: (kib: number) =>
+    `The LLM's answer was larger than ${kib} KiB, so gigops stopped reading it; the draft is unchanged. Press Polish again, or edit by hand.`,
+  polishTooSlow: (seconds: number) =>
+    `The LLM did not answer within ${seconds} s; the draft is unchanged. Press Polish again later, or edit by hand.`,
   postedIn: (channel: string) => `Your draft is in <#${channel}>, where approvers can see it.`,
   // Modals.
   editTitle: 'Edit proposal',
@@ -190,6 +194,10 @@ const zh: typeof en = {
     `我无法在 <#${channel}> 发消息：请用 \`/invite @gigops\` 邀请我。`,
   postedIn: (channel: string) => `草稿已发布在 <#${channel}>，审批人可以在那里查看。`,
   polishFailed: 'LLM 没有返回可用的改写，草稿未改动。请检查 LLM_BASE_URL 和 LLM_MODEL。',
+  polishTooLarge: (kib: number) =>
+    `LLM 的回答超过 ${kib} KiB，gigops 已停止读取；草稿未改动。请再按一次润色，或手动编辑。`,
+  polishTooSlow: (seconds: number) =>
+    `LLM 未在 ${seconds} 秒内回答；草稿未改动。请稍后再按一次润色，或手动编辑。`,
   editTitle: '编辑提案',
   rejectTitle: '拒绝提案',
   save: '保存',

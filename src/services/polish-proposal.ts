@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { polishProse } from '../clients/llm.ts';
+import { LLM_MAX_BYTES, LLM_TIMEOUT_MS, LlmLimitError, polishProse } from '../clients/llm.ts';
 import type { Deps } from '../deps.ts';
 import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
 import { proposalCopy } from '../i18n/proposals.ts';
@@ -26,6 +26,7 @@ export async function polishProposal(
   const copy = proposalCopy(record.locale);
   const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = deps.config.env;
   let sections: ReturnType<typeof validateProposalEdit>;
+  let failure = copy.polishFailed;
   try {
     if (!LLM_BASE_URL || !LLM_MODEL) throw new Error('LLM_BASE_URL and LLM_MODEL are not set');
     const prose = await polishProse(
@@ -36,9 +37,14 @@ export async function polishProposal(
   } catch (error) {
     deps.logger.warn({ err: error, id: record.id }, 'polish failed');
     sections = { ok: false, problems: {} };
+    if (error instanceof LlmLimitError)
+      failure =
+        error.limit === 'size'
+          ? copy.polishTooLarge(LLM_MAX_BYTES / 1024)
+          : copy.polishTooSlow(LLM_TIMEOUT_MS / 1000);
   }
   if (!sections.ok) {
-    await tellPrivately(client, record.channel, input.user, copy.polishFailed);
+    await tellPrivately(client, record.channel, input.user, failure);
     return false;
   }
   const similar = await flagSimilarProposal(deps.store.proposals, sections.sections, record.id);
