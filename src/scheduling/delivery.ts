@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import { checkDeliverySetup, deliverySetup } from '../services/check-delivery-setup.ts';
 import { drainWebhookEvents } from '../services/drain-webhook-events.ts';
 import { reconcileExclusively } from '../services/reconcile-exclusively.ts';
+import { runExactlyOnce } from './exactly-once.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 export const RECONCILE_JOB = 'delivery-reconcile';
@@ -28,21 +29,12 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
     cron: setup.delivery.pollCron,
     timezone: deps.config.timezone,
     async run(slotTime) {
-      const slot = slotTime.toISOString();
-      const { jobs } = deps.store;
-      if (
-        !(await jobs.claimSlot(
-          RECONCILE_JOB,
-          slot,
-          deps.instanceId,
-          deps.now(),
-          RECONCILE_LEASE_MS,
-        ))
-      ) {
-        deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
-        return;
-      }
-      try {
+      const slot = {
+        job: RECONCILE_JOB,
+        slot: slotTime.toISOString(),
+        leaseMs: RECONCILE_LEASE_MS,
+      };
+      const run = await runExactlyOnce(deps, slot, async () => {
         // Fresh each run: a property renamed in Notion shows up within one poll.
         const check = await checkDeliverySetup(setup, { refresh: true });
         if (!check.ok) {
@@ -50,28 +42,20 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
             { problems: check.problems },
             'reconciliation skipped: Notion schema mismatch (run /gigs sync for the fix)',
           );
-          await jobs.completeSlot(RECONCILE_JOB, slot, 'schema_mismatch', deps.now());
-          return;
+          return { value: 'mismatch' as const, result: 'schema_mismatch' };
         }
         const report = await reconcileExclusively(deps, setup, check.kinds);
-        if (!report) {
-          // A run that started earlier (a slow slot, /gigs sync) is still going: it covers this one.
-          await jobs.completeSlot(RECONCILE_JOB, slot, 'another_run_in_progress', deps.now());
-          deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
-          return;
-        }
-        await jobs.completeSlot(
-          RECONCILE_JOB,
-          slot,
-          JSON.stringify({ checked: report.checked, updated: report.updated.length }),
-          deps.now(),
-        );
-        deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'run' });
+        // A run that started earlier (a slow slot, /gigs sync) is still going: it covers this one.
+        if (!report) return { value: 'covered' as const, result: 'another_run_in_progress' };
         await drainWebhookEvents(deps, setup);
-      } catch (error) {
-        await jobs.releaseSlot(RECONCILE_JOB, slot, deps.instanceId);
-        throw error;
-      }
+        return {
+          value: 'run' as const,
+          result: JSON.stringify({ checked: report.checked, updated: report.updated.length }),
+        };
+      });
+      if (!run.ran || run.value === 'covered')
+        deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
+      else if (run.value === 'run') deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'run' });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.ts';
 import { DIGEST_LEASE_MS, postDigest } from '../services/post-digest.ts';
+import { runExactlyOnce } from './exactly-once.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 /**
@@ -20,20 +21,20 @@ export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefine
     timezone: deps.config.timezone,
     async run(slotTime) {
       const slot = slotTime.toISOString();
-      const { jobs } = deps.store;
-      if (!(await jobs.claimSlot('digest', slot, deps.instanceId, deps.now(), DIGEST_LEASE_MS))) {
+      const run = await runExactlyOnce(
+        deps,
+        { job: 'digest', slot, leaseMs: DIGEST_LEASE_MS },
+        async () => {
+          const outcome = await postDigest(deps, slack);
+          return { value: outcome, result: outcome.ts ?? 'nothing new' };
+        },
+      );
+      if (!run.ran) {
         deps.metrics.jobs.inc({ job: 'digest', outcome: 'skipped' });
         return;
       }
-      try {
-        const outcome = await postDigest(deps, slack);
-        await jobs.completeSlot('digest', slot, outcome.ts ?? 'nothing new', deps.now());
-        deps.metrics.jobs.inc({ job: 'digest', outcome: 'run' });
-        log.info({ slot, posted: outcome.posted.length }, 'digest done');
-      } catch (error) {
-        await jobs.releaseSlot('digest', slot, deps.instanceId);
-        throw error;
-      }
+      deps.metrics.jobs.inc({ job: 'digest', outcome: 'run' });
+      log.info({ slot, posted: run.value.posted.length }, 'digest done');
     },
   };
 }

@@ -2,6 +2,7 @@ import { renderClientSnapshot } from '../blocks/client-snapshot.ts';
 import { type ClientConfig, clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { isoWeek } from '../domain/zoned-time.ts';
+import { runExactlyOnce } from '../scheduling/exactly-once.ts';
 import { postOnce } from '../slack/post-once.ts';
 import { composeClientSnapshot } from './compose-client-snapshot.ts';
 import { uploadSnapshotChart } from './upload-snapshot-chart.ts';
@@ -44,48 +45,48 @@ export async function postClientSnapshot(
   const week = isoWeek(slotTime, timeZone);
   const job = snapshotJob(client.id);
   const log = deps.logger.child({ job, week });
-  if (
-    !(await deps.store.jobs.claimSlot(job, week, deps.instanceId, deps.now(), SNAPSHOT_LEASE_MS))
-  ) {
+  const run = await runExactlyOnce(
+    deps,
+    { job, slot: week, leaseMs: SNAPSHOT_LEASE_MS },
+    async () => {
+      try {
+        const composed = await composeClientSnapshot(deps, client, slotTime);
+        const message = renderClientSnapshot(composed.snapshot, {
+          locale: deps.config.locale,
+          timeZone,
+          late,
+        });
+        // Exactly once even when Slack is slow or fails: an earlier try of this
+        // week may have landed (a timeout, a replica that died after posting), so
+        // look first, and after any answer that leaves it open (postOnce).
+        const posted = await postOnce({
+          poster: deps.slackPost ?? deps.slack,
+          reader: deps.slack,
+          channel: client.channel,
+          marker: { type: SNAPSHOT_MARKER, id: `${client.id}:${week}` },
+          since: new Date(slotTime.getTime() - 7 * 86_400_000),
+          lookFirst: true,
+          message: { text: message.text, blocks: message.blocks, unfurl_links: false },
+        });
+        if (posted.found)
+          log.warn({ ts: posted.ts }, 'snapshot found already posted: not posted again');
+        deps.health.ok('slack');
+        return { value: { ts: posted.ts, snapshot: composed.snapshot }, result: posted.ts };
+      } catch (error) {
+        deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
+        if ((error as { code?: string }).code?.startsWith('slack_'))
+          deps.health.error('slack', (error as Error).message);
+        throw error;
+      }
+    },
+  );
+  if (!run.ran) {
     deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
-    const slot = await deps.store.jobs.getSlot(job, week);
-    log.info({ owner: slot?.owner }, 'snapshot already posted (or being posted) this week');
-    return { outcome: 'already', week, ts: slot?.result };
+    log.info({ owner: run.slot?.owner }, 'snapshot already posted (or being posted) this week');
+    return { outcome: 'already', week, ts: run.slot?.result };
   }
-  let ts: string;
-  let composed: Awaited<ReturnType<typeof composeClientSnapshot>>;
-  try {
-    composed = await composeClientSnapshot(deps, client, slotTime);
-    const message = renderClientSnapshot(composed.snapshot, {
-      locale: deps.config.locale,
-      timeZone,
-      late,
-    });
-    // Exactly once even when Slack is slow or fails: an earlier try of this
-    // week may have landed (a timeout, a replica that died after posting), so
-    // look first, and after any answer that leaves it open (postOnce).
-    const posted = await postOnce({
-      poster: deps.slackPost ?? deps.slack,
-      reader: deps.slack,
-      channel: client.channel,
-      marker: { type: SNAPSHOT_MARKER, id: `${client.id}:${week}` },
-      since: new Date(slotTime.getTime() - 7 * 86_400_000),
-      lookFirst: true,
-      message: { text: message.text, blocks: message.blocks, unfurl_links: false },
-    });
-    ts = posted.ts;
-    if (posted.found) log.warn({ ts }, 'snapshot found already posted: not posted again');
-    deps.health.ok('slack');
-  } catch (error) {
-    await deps.store.jobs.releaseSlot(job, week, deps.instanceId);
-    deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
-    if ((error as { code?: string }).code?.startsWith('slack_'))
-      deps.health.error('slack', (error as Error).message);
-    throw error;
-  }
+  const { ts, snapshot } = run.value;
   const now = deps.now();
-  await deps.store.jobs.completeSlot(job, week, ts, now);
-  const { snapshot } = composed;
   await deps.store.snapshots.record({
     clientId: client.id,
     week,

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import type { DeliveryPropertyKinds } from '../domain/delivery-schema.ts';
+import { runExactlyOnce } from '../scheduling/exactly-once.ts';
 import type { DeliverySetup } from './check-delivery-setup.ts';
 import { type ReconcileReport, reconcileDeliveries } from './reconcile-deliveries.ts';
 
@@ -19,13 +20,10 @@ export async function reconcileExclusively(
   setup: DeliverySetup,
   kinds: DeliveryPropertyKinds,
 ): Promise<ReconcileReport | undefined> {
-  const { job, slot } = RECONCILE_RUNNING;
-  const { jobs } = deps.store;
-  if (!(await jobs.claimSlot(job, slot, deps.instanceId, deps.now(), RECONCILE_RUN_LEASE_MS)))
-    return undefined;
-  try {
-    return await reconcileDeliveries(deps, setup, kinds);
-  } finally {
-    await jobs.releaseSlot(job, slot, deps.instanceId);
-  }
+  const run = await runExactlyOnce(
+    deps,
+    { ...RECONCILE_RUNNING, leaseMs: RECONCILE_RUN_LEASE_MS, mode: 'lock' },
+    async () => ({ value: await reconcileDeliveries(deps, setup, kinds) }),
+  );
+  return run.ran ? run.value : undefined;
 }
