@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback.ts';
+import { slackBlocksError } from './slack-block-limits.ts';
 
 export interface RecordedCall {
   method: string;
@@ -93,9 +94,17 @@ export class FakeSlack {
         res.end(fault.body ?? '');
         return;
       }
-      const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
+      const refused = blocksRefusal(method, params);
+      if (refused && method.startsWith('response_url:')) {
+        // A response_url answers like an incoming webhook: HTTP 400, the code as text.
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end(refused.error);
+      } else {
+        const answer =
+          refused ?? this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      }
       this.#waiters = this.#waiters.filter((w) => {
         if (!w.match(call)) return true;
         w.resolve(call);
@@ -216,6 +225,28 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+/** Methods whose `blocks` Slack checks against Block Kit's limits. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
+const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
+
+/**
+ * What Slack answers to blocks past its limits (shared/FACTS.md): like the real
+ * one, the fake refuses them, so no test passes with a message Slack would drop.
+ */
+function blocksRefusal(
+  method: string,
+  params: Record<string, unknown>,
+): { ok: false; error: string; errors: string[] } | undefined {
+  let found: ReturnType<typeof slackBlocksError>;
+  if (MESSAGE_METHODS.has(method) || method.startsWith('response_url:')) {
+    if (Array.isArray(params.blocks)) found = slackBlocksError(params.blocks as object[]);
+  } else if (VIEW_METHODS.has(method)) {
+    const view = params.view as { blocks?: unknown } | undefined;
+    if (Array.isArray(view?.blocks)) found = slackBlocksError(view.blocks as object[], 'view');
+  }
+  return found && { ok: false, error: found.error, errors: found.problems };
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
