@@ -4,9 +4,9 @@
  * the real clients, store and limiter (on a virtual clock).
  */
 import { createGitHub } from '../src/clients/github.ts';
+import { reconcileDeliveries } from '../src/features/delivery/reconcile-deliveries.ts';
+import { checkDeliverySetup } from '../src/features/delivery/setup.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
-import { checkDeliverySetup } from '../src/services/check-delivery-setup.ts';
-import { reconcileDeliveries } from '../src/services/reconcile-deliveries.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { fakeDeliverySetup, REPO, silentLogger } from '../test/support/delivery.ts';
 import { FakeGitHubPulls } from '../test/support/fake-github-pulls.ts';

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createGitHub } from './clients/github.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
+import { createDelivery } from './features/delivery/index.ts';
+import type { Feature } from './features/feature.ts';
 import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
 import { guardSlackRequests } from './http/replay-guard.ts';
@@ -11,7 +13,6 @@ import { createHttpServer, type Routes } from './http/server.ts';
 import { StoreProbe } from './http/store-probe.ts';
 import { healthFetch, IntegrationHealth } from './integration-health.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { githubWebhookHandler } from './listeners/github/webhook.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
@@ -19,7 +20,6 @@ import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { catchUpSnapshots } from './services/catch-up-snapshots.ts';
 import { checkGitHubToken } from './services/check-github-token.ts';
-import { resumeDeliverySync } from './services/resume-delivery-sync.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -118,9 +118,11 @@ export async function startGigops({
     idle: () => ackGate.idle(),
   };
 
-  registerListeners(slack.app, deps, ackGate);
+  // Each feature built once from the shared ports; it returns what to mount.
+  const features: Feature[] = [createDelivery(deps)];
+  registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);
-  registerJobs(scheduler, deps);
+  registerJobs(scheduler, deps, features);
 
   const slackListener = slack.requestListener;
   if (slackListener) {
@@ -137,8 +139,7 @@ export async function startGigops({
       },
     );
   }
-  if (config.env.GITHUB_WEBHOOK_SECRET)
-    routes['POST /github/webhook'] = githubWebhookHandler(deps, config.env.GITHUB_WEBHOOK_SECRET);
+  for (const feature of features) Object.assign(routes, feature.routes);
 
   try {
     await slack.start();
@@ -162,12 +163,17 @@ export async function startGigops({
       (error: unknown) => logger.error({ err: error }, 'start-up snapshot catch-up failed'),
     ),
   );
-  // Webhook events recorded but not yet written to Notion (a crash, a restart) go now.
-  lifecycle.track(
-    resumeDeliverySync(deps).catch((e: unknown) =>
-      logger.error({ err: e }, 'delivery resume failed'),
-    ),
-  );
+  // What a feature left unfinished (delivery: webhook events recorded but not yet written
+  // to Notion, after a crash or a restart) goes now.
+  for (const feature of features)
+    if (feature.start)
+      lifecycle.track(
+        feature
+          .start()
+          .catch((e: unknown) =>
+            logger.error({ err: e, feature: feature.name }, 'feature start-up failed'),
+          ),
+      );
 
   // Store housekeeping (SQLite's WAL checkpoint) in a quiet moment, never
   // between a request and its answer.

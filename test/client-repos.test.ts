@@ -2,7 +2,7 @@ import examples from '@octokit/webhooks-examples/api.github.com/index.json' with
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { checkConfig } from '../src/doctor/config-check.ts';
-import { mayMoveItem } from '../src/domain/item-owner.ts';
+import { mayMoveItem } from '../src/features/delivery/item-owner.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
 import { SIGNING_SECRET, testEnv } from './support/env.ts';

@@ -1,12 +1,15 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { parsePullRequest } from '../src/clients/github-pulls.ts';
 import { fileSchema } from '../src/config.ts';
-import { combineCheckConclusions } from '../src/domain/combine-check-conclusions.ts';
-import { findNotionPageIds } from '../src/domain/find-notion-page-ids.ts';
-import { mapPullRequestStatus } from '../src/domain/map-pull-request-status.ts';
-import { desiredDelivery, planDeliveryUpdate } from '../src/domain/plan-delivery-update.ts';
-import { webhookTargets } from '../src/services/process-webhook-event.ts';
+import { combineCheckConclusions } from '../src/features/delivery/combine-check-conclusions.ts';
+import { findNotionPageIds } from '../src/features/delivery/find-notion-page-ids.ts';
+import { parsePullRequest } from '../src/features/delivery/github-pulls.ts';
+import { mapPullRequestStatus } from '../src/features/delivery/map-pull-request-status.ts';
+import {
+  desiredDelivery,
+  planDeliveryUpdate,
+} from '../src/features/delivery/plan-delivery-update.ts';
+import { webhookTargets } from '../src/features/delivery/process-webhook-event.ts';
 
 const delivery = fileSchema.parse({
   delivery: { repos: ['Codertocat/Hello-World'], notion: { dataSourceId: 'ds' } },

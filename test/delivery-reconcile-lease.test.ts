@@ -3,11 +3,11 @@ import {
   deliveryReconcileJob,
   RECONCILE_JOB,
   RECONCILE_LEASE_MS,
-} from '../src/scheduling/delivery.ts';
+} from '../src/features/delivery/jobs.ts';
 import {
   RECONCILE_RUN_LEASE_MS,
   RECONCILE_RUNNING,
-} from '../src/services/reconcile-exclusively.ts';
+} from '../src/features/delivery/reconcile-exclusively.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
 import { SIGNING_SECRET } from './support/env.ts';

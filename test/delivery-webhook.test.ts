@@ -1,8 +1,7 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PRUNE_JOB, RECONCILE_JOB } from '../src/features/delivery/jobs.ts';
 import { createLogger } from '../src/log.ts';
-import { RECONCILE_JOB } from '../src/scheduling/delivery.ts';
-import { PRUNE_JOB } from '../src/scheduling/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';

@@ -1,6 +1,6 @@
 import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterEach, describe, expect, it } from 'vitest';
-import { drainWebhookEvents } from '../src/services/drain-webhook-events.ts';
+import { drainWebhookEvents } from '../src/features/delivery/drain-webhook-events.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { drainDeps, fakeDeliverySetup, REPO } from './support/delivery.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';

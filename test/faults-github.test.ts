@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHub } from '../src/clients/github.ts';
-import { checkDeliverySetup } from '../src/services/check-delivery-setup.ts';
-import { reconcileDeliveries } from '../src/services/reconcile-deliveries.ts';
+import { reconcileDeliveries } from '../src/features/delivery/reconcile-deliveries.ts';
+import { checkDeliverySetup } from '../src/features/delivery/setup.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { startTestBot } from './support/bot.ts';
 import { fakeDeliverySetup, REPO, silentLogger } from './support/delivery.ts';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderSchemaProblems } from '../src/blocks/sync-report.ts';
 import {
   queryDeliveryItems,
   retrieveDeliveryItem,
   retrieveDeliverySchema,
 } from '../src/clients/notion-delivery.ts';
 import { checkDeliverySchema } from '../src/domain/check-delivery-schema.ts';
+import { renderSchemaProblems } from '../src/features/delivery/presenter.ts';
 import { fakeDeliverySetup } from './support/delivery.ts';
 import { DEFAULT_PROPERTIES, FakeNotion } from './support/fake-notion.ts';
 import { VirtualClock } from './support/virtual-clock.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordTogether } from '../src/listeners/github/record-together.ts';
+import { recordTogether } from '../src/features/delivery/record-together.ts';
 import type { NewWebhookEvent } from '../src/store/store.ts';
 
 const event = (id: string): NewWebhookEvent => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderSyncReport } from '../src/blocks/sync-report.ts';
 import type { DeliveryItem } from '../src/domain/delivery-item.ts';
 import type { PullRequestSnapshot } from '../src/domain/pull-request.ts';
-import type { ReconcileReport } from '../src/services/reconcile-deliveries.ts';
+import { renderSyncReport } from '../src/features/delivery/presenter.ts';
+import type { ReconcileReport } from '../src/features/delivery/reconcile-deliveries.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
 
 const pr = (n: number): PullRequestSnapshot => ({

@@ -1,10 +1,10 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Deps } from '../deps.ts';
+import type { Feature } from '../features/feature.ts';
 import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { slackRequestKind, slackRequestName } from '../metrics.ts';
-import { deliverySetup } from '../services/check-delivery-setup.ts';
 import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
@@ -15,12 +15,16 @@ import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
 import { proposeHandler } from './commands/propose.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
-import { syncHandler } from './commands/sync.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
-export function registerListeners(app: App, deps: Deps, gate = new AckGate()): void {
+export function registerListeners(
+  app: App,
+  deps: Deps,
+  gate = new AckGate(),
+  features: readonly Feature[] = [],
+): void {
   // Keep every listener's work in the drain set, so SIGTERM finishes it first.
   app.use(async ({ next }) => {
     await deps.lifecycle.track(next());
@@ -36,8 +40,7 @@ export function registerListeners(app: App, deps: Deps, gate = new AckGate()): v
     propose: proposeHandler,
     snapshot: snapshotCommand,
   };
-  const delivery = deliverySetup(deps);
-  if (delivery) handlers.sync = syncHandler(delivery);
+  for (const feature of features) Object.assign(handlers, feature.subcommands);
   registerGigsCommand(app, deps, handlers);
   registerAppHomeOpened(app, deps);
   // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
@@ -47,6 +50,7 @@ export function registerListeners(app: App, deps: Deps, gate = new AckGate()): v
   registerOpportunityMore(listeners, deps);
   registerSnapshotPost(listeners, deps);
   registerSnapshotPick(listeners, deps);
+  for (const feature of features) feature.listen?.(listeners, app);
   mount();
 }
 

@@ -1,39 +1,23 @@
 import { clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
+import type { Feature } from '../features/feature.ts';
 import { catchUpSnapshots } from '../services/catch-up-snapshots.ts';
 import { snapshotsConfigured } from '../services/compose-client-snapshot.ts';
 import { postClientSnapshot } from '../services/post-client-snapshot.ts';
-import { pruneStore } from '../services/prune-store.ts';
-import { deliveryReconcileJob, RECONCILE_JOB } from './delivery.ts';
 import { digestJob } from './digest.ts';
-import type { ScheduledJob, Scheduler } from './scheduler.ts';
+import type { Scheduler } from './scheduler.ts';
 
-/** Every scheduled job; each feature adds its own here. */
-export function registerJobs(scheduler: Scheduler, deps: Deps): void {
+/** Every scheduled job: the features' own, and those not yet in a feature folder. */
+export function registerJobs(
+  scheduler: Scheduler,
+  deps: Deps,
+  features: readonly Feature[] = [],
+): void {
   // Posts go through the client that never retries by itself (postOnce decides).
   const digest = digestJob(deps, deps.slackPost ?? deps.slack);
   if (digest) scheduler.add(digest);
-  const reconcile = deliveryReconcileJob(deps);
-  if (reconcile) {
-    scheduler.add(reconcile);
-    // What grows without end is delivery sync's: recorded deliveries, reconciliation slots.
-    scheduler.add(pruneJob(deps));
-  }
+  for (const feature of features) for (const job of feature.jobs ?? []) scheduler.add(job);
   registerSnapshotJobs(scheduler, deps);
-}
-
-export const PRUNE_JOB = 'store-prune';
-
-/** Daily: old finished deliveries and reconciliation slots go (prune-store.ts). */
-function pruneJob(deps: Deps): ScheduledJob {
-  return {
-    name: PRUNE_JOB,
-    cron: '41 3 * * *',
-    timezone: deps.config.timezone,
-    run: async () => {
-      await pruneStore(deps, [RECONCILE_JOB]);
-    },
-  };
 }
 
 function registerSnapshotJobs(scheduler: Scheduler, deps: Deps): void {

@@ -2,9 +2,9 @@ import { createGitHub } from '../../src/clients/github.ts';
 import { createNotion } from '../../src/clients/notion.ts';
 import type { NotionRateLimitOptions } from '../../src/clients/notion-rate-limit.ts';
 import { fileSchema } from '../../src/config.ts';
+import type { DeliverySetup } from '../../src/features/delivery/setup.ts';
 import { Lifecycle } from '../../src/lifecycle.ts';
 import { createLogger } from '../../src/log.ts';
-import type { DeliverySetup } from '../../src/services/check-delivery-setup.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { FakeNotion } from './fake-notion.ts';
 
@@ -34,6 +34,7 @@ export function fakeDeliverySetup(
   return {
     delivery,
     clients: [],
+    cache: {},
     notion: createNotion({
       token: 'secret_test',
       baseUrl: notion.url,

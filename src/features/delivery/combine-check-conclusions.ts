@@ -1,4 +1,4 @@
-import type { CiConclusion } from './pull-request.ts';
+import type { CiConclusion } from '../../domain/pull-request.ts';
 
 export interface CheckRunResult {
   status: string;

@@ -1,6 +1,6 @@
-import type { Deps } from '../deps.ts';
-import { checkDeliverySetup, type DeliverySetup } from './check-delivery-setup.ts';
+import type { Deps } from '../../deps.ts';
 import { processWebhookEvent } from './process-webhook-event.ts';
+import { checkDeliverySetup, type DeliverySetup } from './setup.ts';
 
 /** Attempts per recorded delivery before it is parked as failed (and logged). */
 export const MAX_WEBHOOK_ATTEMPTS = 5;

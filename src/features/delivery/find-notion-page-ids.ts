@@ -1,4 +1,4 @@
-import { normalizeNotionId } from './delivery-item.ts';
+import { normalizeNotionId } from '../../domain/delivery-item.ts';
 
 // A Notion URL ends its path in the 32-hex page id; a bare id may be dashed.
 const DASHED =

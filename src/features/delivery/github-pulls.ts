@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { combineCheckConclusions } from '../domain/combine-check-conclusions.ts';
-import { pullRequestState } from '../domain/map-pull-request-status.ts';
-import type { CiConclusion, PullRequest } from '../domain/pull-request.ts';
-import type { GitHubClient } from './github.ts';
+import type { GitHubClient } from '../../clients/github.ts';
+import type { CiConclusion, PullRequest } from '../../domain/pull-request.ts';
+import { combineCheckConclusions } from './combine-check-conclusions.ts';
+import { pullRequestState } from './map-pull-request-status.ts';
 
 /** The fields we read from a pull request: REST pulls and webhook bodies share them. */
 export const pullRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../config-file.ts';
+import type { ClientConfig } from '../../config-file.ts';
 
 /** GitHub names compare without case. */
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

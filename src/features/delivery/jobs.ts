@@ -1,9 +1,10 @@
-import type { Deps } from '../deps.ts';
-import { checkDeliverySetup, deliverySetup } from '../services/check-delivery-setup.ts';
-import { drainWebhookEvents } from '../services/drain-webhook-events.ts';
-import { reconcileExclusively } from '../services/reconcile-exclusively.ts';
-import { runExactlyOnce } from './exactly-once.ts';
-import type { ScheduledJob } from './scheduler.ts';
+import type { Deps } from '../../deps.ts';
+import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
+import type { ScheduledJob } from '../../scheduling/scheduler.ts';
+import { pruneStore } from '../../services/prune-store.ts';
+import { drainWebhookEvents } from './drain-webhook-events.ts';
+import { reconcileExclusively } from './reconcile-exclusively.ts';
+import { checkDeliverySetup, type DeliverySetup, deliverySetup } from './setup.ts';
 
 export const RECONCILE_JOB = 'delivery-reconcile';
 
@@ -21,8 +22,10 @@ export const RECONCILE_LEASE_MS = 15 * 60_000;
  * Reconciliation on `delivery.pollCron`, once per slot across replicas. It
  * also retries webhook events an earlier attempt could not finish.
  */
-export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
-  const setup = deliverySetup(deps);
+export function deliveryReconcileJob(
+  deps: Deps,
+  setup: DeliverySetup | undefined = deliverySetup(deps),
+): ScheduledJob | undefined {
   if (!setup) return undefined;
   return {
     name: RECONCILE_JOB,
@@ -56,6 +59,20 @@ export function deliveryReconcileJob(deps: Deps): ScheduledJob | undefined {
       if (!run.ran || run.value === 'covered')
         deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'skipped' });
       else if (run.value === 'run') deps.metrics.jobs.inc({ job: RECONCILE_JOB, outcome: 'run' });
+    },
+  };
+}
+
+export const PRUNE_JOB = 'store-prune';
+
+/** Daily: old finished deliveries and reconciliation slots go (prune-store.ts). */
+export function deliveryPruneJob(deps: Deps): ScheduledJob {
+  return {
+    name: PRUNE_JOB,
+    cron: '41 3 * * *',
+    timezone: deps.config.timezone,
+    run: async () => {
+      await pruneStore(deps, [RECONCILE_JOB]);
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { DeliveryConfig } from '../config.ts';
-import type { PullRequestState } from './pull-request.ts';
+import type { DeliveryConfig } from '../../config.ts';
+import type { PullRequestState } from '../../domain/pull-request.ts';
 
 /** The fields GitHub's REST pulls and webhook `pull_request` objects share. */
 export interface PullRequestFlags {

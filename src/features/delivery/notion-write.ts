@@ -1,7 +1,7 @@
 import type { Client } from '@notionhq/client';
-import type { DeliveryConfig } from '../config.ts';
-import type { DeliveryPropertyKinds, DeliverySchema } from '../domain/delivery-schema.ts';
-import type { DeliveryChange } from '../domain/plan-delivery-update.ts';
+import type { DeliveryConfig } from '../../config.ts';
+import type { DeliveryPropertyKinds, DeliverySchema } from '../../domain/delivery-schema.ts';
+import type { DeliveryChange } from './plan-delivery-update.ts';
 
 /**
  * Writes to the delivery data source and the optional timeline: only the

@@ -1,8 +1,8 @@
-import type { DeliveryConfig } from '../config.ts';
-import type { DeliveryItem } from './delivery-item.ts';
-import type { DeliveryPropertyKinds } from './delivery-schema.ts';
+import type { DeliveryConfig } from '../../config.ts';
+import type { DeliveryItem } from '../../domain/delivery-item.ts';
+import type { DeliveryPropertyKinds } from '../../domain/delivery-schema.ts';
+import type { CiConclusion, PullRequestSnapshot } from '../../domain/pull-request.ts';
 import { mapPullRequestStatus } from './map-pull-request-status.ts';
-import type { CiConclusion, PullRequestSnapshot } from './pull-request.ts';
 
 /** What GitHub says the item should show; undefined fields are left alone. */
 export interface DesiredDelivery {

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { SchemaProblem } from '../domain/check-delivery-schema.ts';
-import { pullRequestRef } from '../domain/pull-request.ts';
-import { deliveryCopy } from '../i18n/delivery.ts';
-import type { Locale } from '../i18n/locale.ts';
-import type { ReconcileReport } from '../services/reconcile-deliveries.ts';
-import type { RefusedMove, UnmatchedPullRequest } from '../store/store.ts';
-import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
-import type { SlackMessage } from './usage.ts';
+import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { SlackMessage } from '../../blocks/usage.ts';
+import type { SchemaProblem } from '../../domain/check-delivery-schema.ts';
+import { pullRequestRef } from '../../domain/pull-request.ts';
+import { deliveryCopy } from '../../i18n/delivery.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { RefusedMove, UnmatchedPullRequest } from '../../store/store.ts';
+import type { ReconcileReport } from './reconcile-deliveries.ts';
 
 const MAX_LINES = 20;
 /** Section text may hold 3,000 characters; room is left for a heading and a hint. */

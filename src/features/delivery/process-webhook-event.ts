@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getPullRequest, parsePullRequest } from '../clients/github-pulls.ts';
-import type { Deps } from '../deps.ts';
-import type { PullRequest } from '../domain/pull-request.ts';
-import type { DeliverySetup } from './check-delivery-setup.ts';
+import type { Deps } from '../../deps.ts';
+import type { PullRequest } from '../../domain/pull-request.ts';
+import { getPullRequest, parsePullRequest } from './github-pulls.ts';
+import type { DeliverySetup } from './setup.ts';
 import { snapshotPullRequest } from './snapshot-pull-request.ts';
 import { type SyncContext, type SyncOutcome, syncPullRequest } from './sync-pull-request.ts';
 

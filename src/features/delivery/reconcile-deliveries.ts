@@ -1,9 +1,9 @@
-import { listPullRequestsUpdatedSince } from '../clients/github-pulls.ts';
-import { queryDeliveryItems } from '../clients/notion-delivery.ts';
-import type { Deps } from '../deps.ts';
-import type { DeliveryPropertyKinds } from '../domain/delivery-schema.ts';
-import { pullRequestRef } from '../domain/pull-request.ts';
-import type { DeliverySetup } from './check-delivery-setup.ts';
+import { queryDeliveryItems } from '../../clients/notion-delivery.ts';
+import type { Deps } from '../../deps.ts';
+import type { DeliveryPropertyKinds } from '../../domain/delivery-schema.ts';
+import { pullRequestRef } from '../../domain/pull-request.ts';
+import { listPullRequestsUpdatedSince } from './github-pulls.ts';
+import type { DeliverySetup } from './setup.ts';
 import { snapshotPullRequest } from './snapshot-pull-request.ts';
 import { indexDeliveryItems, type SyncOutcome, syncPullRequest } from './sync-pull-request.ts';
 

@@ -1,8 +1,8 @@
-import type { Deps } from '../deps.ts';
-import type { DeliveryPropertyKinds } from '../domain/delivery-schema.ts';
-import { runExactlyOnce } from '../scheduling/exactly-once.ts';
-import type { DeliverySetup } from './check-delivery-setup.ts';
+import type { Deps } from '../../deps.ts';
+import type { DeliveryPropertyKinds } from '../../domain/delivery-schema.ts';
+import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
 import { type ReconcileReport, reconcileDeliveries } from './reconcile-deliveries.ts';
+import type { DeliverySetup } from './setup.ts';
 
 /** The store slot every reconciliation holds while it runs, whatever started it. */
 export const RECONCILE_RUNNING = { job: 'delivery-reconcile:running', slot: 'lock' } as const;

@@ -1,23 +1,33 @@
 import type { Client } from '@notionhq/client';
-import { retrieveDeliverySchema } from '../clients/notion-delivery.ts';
-import type { ClientConfig, DeliveryConfig } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { checkDeliverySchema, type SchemaCheck } from '../domain/check-delivery-schema.ts';
+import { retrieveDeliverySchema } from '../../clients/notion-delivery.ts';
+import type { ClientConfig, DeliveryConfig } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { checkDeliverySchema, type SchemaCheck } from '../../domain/check-delivery-schema.ts';
+import type { DeliverySchema } from '../../domain/delivery-schema.ts';
 
 export interface DeliverySetup {
   notion: Client;
   delivery: DeliveryConfig;
   /** Whose items a pull request may move (clients[].repos, see mayMoveItem). */
   clients: readonly ClientConfig[];
+  /** The feature's state, built once with it (createDelivery): what it read of Notion. */
+  cache: DeliveryCache;
+}
+
+export interface DeliveryCache {
+  /** The delivery data source checked against gigops.yml (checkDeliverySetup). */
+  schemaCheck?: Promise<SchemaCheck>;
+  /** The optional timeline data source's schema. */
+  timelineSchema?: Promise<DeliverySchema>;
 }
 
 /** Delivery sync runs only with a `delivery` section and NOTION_TOKEN. */
 export function deliverySetup(deps: Pick<Deps, 'config' | 'notion'>): DeliverySetup | undefined {
   const { delivery, clients } = deps.config;
-  return delivery && deps.notion ? { notion: deps.notion, delivery, clients } : undefined;
+  return delivery && deps.notion
+    ? { notion: deps.notion, delivery, clients, cache: {} }
+    : undefined;
 }
-
-const checked = new WeakMap<Client, Promise<SchemaCheck>>();
 
 /**
  * Retrieves the delivery data source's schema and checks it against the
@@ -25,17 +35,16 @@ const checked = new WeakMap<Client, Promise<SchemaCheck>>();
  * A failed retrieval is not cached, so the next caller tries again.
  */
 export function checkDeliverySetup(
-  { notion, delivery }: DeliverySetup,
+  { notion, delivery, cache }: DeliverySetup,
   { refresh = false } = {},
 ): Promise<SchemaCheck> {
-  const cached = checked.get(notion);
-  if (cached && !refresh) return cached;
+  if (cache.schemaCheck && !refresh) return cache.schemaCheck;
   const check = retrieveDeliverySchema(notion, delivery.notion.dataSourceId).then((schema) =>
     checkDeliverySchema(schema, delivery.notion),
   );
-  checked.set(notion, check);
+  cache.schemaCheck = check;
   check.catch(() => {
-    if (checked.get(notion) === check) checked.delete(notion);
+    if (cache.schemaCheck === check) delete cache.schemaCheck;
   });
   return check;
 }

@@ -1,10 +1,10 @@
-import { getCiConclusion, listApprovers } from '../clients/github-pulls.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../../deps.ts';
 import {
   type PullRequest,
   type PullRequestSnapshot,
   pullRequestRef,
-} from '../domain/pull-request.ts';
+} from '../../domain/pull-request.ts';
+import { getCiConclusion, listApprovers } from './github-pulls.ts';
 
 /**
  * Adds approvers and the head commit's CI result. Either may fail on its own

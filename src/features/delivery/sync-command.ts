@@ -1,11 +1,11 @@
 import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
-import { renderSchemaProblems, renderSyncReport } from '../../blocks/sync-report.ts';
 import { classifyFailure } from '../../clients/network-failure.ts';
 import { deliveryCopy } from '../../i18n/delivery.ts';
-import { checkDeliverySetup, type DeliverySetup } from '../../services/check-delivery-setup.ts';
-import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
-import { reconcileExclusively } from '../../services/reconcile-exclusively.ts';
-import type { SubcommandHandler } from './gigs.ts';
+import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
+import { drainWebhookEvents } from './drain-webhook-events.ts';
+import { renderSchemaProblems, renderSyncReport } from './presenter.ts';
+import { reconcileExclusively } from './reconcile-exclusively.ts';
+import { checkDeliverySetup, type DeliverySetup } from './setup.ts';
 
 /** `/gigs sync`: check the schema afresh, reconcile now, report what changed. */
 export function syncHandler(setup: DeliverySetup): SubcommandHandler<'sync'> {

@@ -2,25 +2,21 @@ import {
   queryDeliveryItems,
   retrieveDeliveryItem,
   retrieveDeliverySchema,
-} from '../clients/notion-delivery.ts';
-import {
-  appendTimelineEntry,
-  deliveryProperties,
-  updateDeliveryItem,
-} from '../clients/notion-delivery-write.ts';
-import type { Deps } from '../deps.ts';
-import type { DeliveryItem } from '../domain/delivery-item.ts';
-import type { DeliveryPropertyKinds, DeliverySchema } from '../domain/delivery-schema.ts';
-import { findNotionPageIds } from '../domain/find-notion-page-ids.ts';
-import { mayMoveItem } from '../domain/item-owner.ts';
+} from '../../clients/notion-delivery.ts';
+import type { Deps } from '../../deps.ts';
+import type { DeliveryItem } from '../../domain/delivery-item.ts';
+import type { DeliveryPropertyKinds } from '../../domain/delivery-schema.ts';
+import { type PullRequestSnapshot, pullRequestRef } from '../../domain/pull-request.ts';
+import { findNotionPageIds } from './find-notion-page-ids.ts';
+import { mayMoveItem } from './item-owner.ts';
+import { appendTimelineEntry, deliveryProperties, updateDeliveryItem } from './notion-write.ts';
 import {
   type DeliveryChange,
   desiredDelivery,
   desiredKey,
   planDeliveryUpdate,
-} from '../domain/plan-delivery-update.ts';
-import { type PullRequestSnapshot, pullRequestRef } from '../domain/pull-request.ts';
-import type { DeliverySetup } from './check-delivery-setup.ts';
+} from './plan-delivery-update.ts';
+import type { DeliverySetup } from './setup.ts';
 
 /** Items already read (reconciliation reads them all once); webhooks look each up. */
 export interface DeliveryItemIndex {
@@ -46,8 +42,6 @@ export interface SyncContext {
   kinds: DeliveryPropertyKinds;
   index?: DeliveryItemIndex;
 }
-
-const timelineSchemas = new WeakMap<object, Promise<DeliverySchema>>();
 
 /**
  * Brings one Notion item in line with one pull request: finds the item (a page
@@ -167,18 +161,21 @@ async function findItem(
 /** A failed timeline row is logged, not retried: the item itself is already right. */
 async function appendTimeline(
   deps: Pick<Deps, 'logger' | 'now'>,
-  { notion }: DeliverySetup,
+  { notion, cache }: DeliverySetup,
   dataSourceId: string,
   item: DeliveryItem,
   to: string,
   pr: PullRequestSnapshot,
 ): Promise<void> {
   try {
-    let schema = timelineSchemas.get(notion);
+    let schema = cache.timelineSchema;
     if (!schema) {
-      schema = retrieveDeliverySchema(notion, dataSourceId);
-      timelineSchemas.set(notion, schema);
-      schema.catch(() => timelineSchemas.delete(notion));
+      const read = retrieveDeliverySchema(notion, dataSourceId);
+      schema = read;
+      cache.timelineSchema = read;
+      read.catch(() => {
+        if (cache.timelineSchema === read) delete cache.timelineSchema;
+      });
     }
     await appendTimelineEntry(notion, await schema, {
       itemTitle: item.title,

@@ -3,15 +3,15 @@ import { Webhooks } from '@octokit/webhooks';
 import type { Deps } from '../../deps.ts';
 import { type Handler, sendJson } from '../../http/server.ts';
 import { OTHER, webhookEventLabel } from '../../metrics.ts';
-import { deliverySetup } from '../../services/check-delivery-setup.ts';
-import { drainWebhookEvents } from '../../services/drain-webhook-events.ts';
+import { drainWebhookEvents } from './drain-webhook-events.ts';
 import {
   DELIVERY_EVENTS,
   encodeTargets,
   type WebhookTarget,
   webhookTargets,
-} from '../../services/process-webhook-event.ts';
+} from './process-webhook-event.ts';
 import { recordTogether } from './record-together.ts';
+import { type DeliverySetup, deliverySetup } from './setup.ts';
 
 /** GitHub sends at most 25 MB; pull request events are tens of kilobytes. */
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -52,6 +52,8 @@ export function githubWebhookHandler(
   deps: Deps,
   secret: string,
   maxBytes = MAX_WEBHOOK_BYTES,
+  /** The feature's one setup (and cache); without Notion, deliveries are answered and ignored. */
+  setup: DeliverySetup | undefined = deliverySetup(deps),
 ): Handler {
   const webhooks = new Webhooks({ secret });
   const record = recordTogether(deps.store.delivery);
@@ -89,7 +91,6 @@ export function githubWebhookHandler(
     const event = header(req, 'x-github-event');
     const id = header(req, 'x-github-delivery');
     if (!event || !id) return sendJson(res, 400, { error: 'missing_github_headers' });
-    const setup = deliverySetup(deps);
     if (event === 'ping' || !setup || !DELIVERY_EVENTS.includes(event))
       return sendJson(res, 200, { ignored: event });
 
