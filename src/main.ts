@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
+import { createProposals } from './features/proposals/index.ts';
 import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
 import { guardSlackRequests } from './http/replay-guard.ts';
@@ -119,7 +120,7 @@ export async function startGigops({
   };
 
   // Each feature built once from the shared ports; it returns what to mount.
-  const features: Feature[] = [createDelivery(deps)];
+  const features: Feature[] = [createDelivery(deps), createProposals(deps)];
   registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);
   registerJobs(scheduler, deps, features);

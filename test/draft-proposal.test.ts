@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderProposal } from '../src/blocks/proposal-draft.ts';
-import { renderEditModal, renderRejectModal } from '../src/blocks/proposal-modals.ts';
-import { toIssueFacts, toMergedPulls } from '../src/clients/github-proposal-sources.ts';
-import { type DraftSettings, draftProposal } from '../src/domain/draft-proposal.ts';
 import { estimateHours } from '../src/domain/estimate-hours.ts';
 import type { MergedPull, ProposalRecord } from '../src/domain/proposal.ts';
 import { SECTION_LIMITS } from '../src/domain/proposal.ts';
-import { selectEvidence } from '../src/domain/select-evidence.ts';
-import { findSimilar, similarity } from '../src/domain/similarity.ts';
-import { validateProposalEdit } from '../src/domain/validate-proposal-edit.ts';
+import { type DraftSettings, draftProposal } from '../src/features/proposals/compose-draft.ts';
+import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
+import { toIssueFacts, toMergedPulls } from '../src/features/proposals/github-sources.ts';
+import { renderEditModal, renderRejectModal } from '../src/features/proposals/modal-blocks.ts';
+import { selectEvidence } from '../src/features/proposals/select-evidence.ts';
+import { findSimilar, similarity } from '../src/features/proposals/similarity.ts';
+import { validateProposalEdit } from '../src/features/proposals/validate-edit.ts';
 import {
   goPanicIssue,
   openapiIssue,

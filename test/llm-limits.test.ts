@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LLM_MAX_BYTES, LlmLimitError, polishProse } from '../src/clients/llm.ts';
+import { LLM_MAX_BYTES, LlmLimitError, polishProse } from '../src/features/proposals/llm.ts';
 
 /**
  * An LLM endpoint is untrusted like any other (issue 18, item 12): a 30 MB

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STALE_DRAFT_MS } from '../src/services/approve-proposal.ts';
+import { STALE_DRAFT_MS } from '../src/features/proposals/approve-proposal.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET, tempDir } from './support/env.ts';
 import { FakeGitHubIssues } from './support/fake-github-issues.ts';

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderClientSnapshot } from '../src/blocks/client-snapshot.ts';
 import { escapeMrkdwn, mrkdwnLink, safeUrl } from '../src/blocks/mrkdwn.ts';
 import { renderDigest, renderOpportunities } from '../src/blocks/opportunities.ts';
-import { renderProposal } from '../src/blocks/proposal-draft.ts';
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import type { Opportunity } from '../src/domain/opportunity.ts';
 import type { ProposalRecord } from '../src/domain/proposal.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
 import { renderSchemaProblems, renderSyncReport } from '../src/features/delivery/presenter.ts';
+import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
 
 /** What an attacker puts in an issue title, a Notion property or an LLM reply. */
 const HOSTILE = '<!channel> <!here> <@U0EVIL> <https://evil.example|click> &lt;!everyone&gt; a|b';

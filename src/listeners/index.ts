@@ -13,10 +13,8 @@ import { registerSnapshotPick } from './actions/snapshot-pick.ts';
 import { registerSnapshotPost } from './actions/snapshot-post.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
-import { proposeHandler } from './commands/propose.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
-import { registerProposalListeners } from './proposals.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(
@@ -37,7 +35,6 @@ export function registerListeners(
 
   const handlers: GigsHandlers = {
     list: listOpportunities,
-    propose: proposeHandler,
     snapshot: snapshotCommand,
   };
   for (const feature of features) Object.assign(handlers, feature.subcommands);
@@ -45,7 +42,6 @@ export function registerListeners(
   registerAppHomeOpened(app, deps);
   // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
   const { listeners, mount } = routeListeners(app);
-  registerProposalListeners(listeners, deps);
   registerOpportunityDismiss(listeners, deps);
   registerOpportunityMore(listeners, deps);
   registerSnapshotPost(listeners, deps);

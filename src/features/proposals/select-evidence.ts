@@ -1,4 +1,4 @@
-import type { IssueFacts, MergedPull } from './proposal.ts';
+import type { IssueFacts, MergedPull } from '../../domain/proposal.ts';
 
 const STOP = new Set(
   'a an and are as at be by for from in is it of on or that the this to when with not does do can cannot should use using add fix support'.split(

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { clip, type ProposalRecord, SECTION_KEYS } from '../domain/proposal.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
-import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
-import type { SlackMessage } from './usage.ts';
+import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { SlackMessage } from '../../blocks/usage.ts';
+import { clip, type ProposalRecord, SECTION_KEYS } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 
 export const PROPOSAL_ACTIONS = {
   approve: 'proposal_approve',

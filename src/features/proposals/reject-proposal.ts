@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { REASON_BLOCK } from '../blocks/proposal-modals.ts';
-import type { Deps } from '../deps.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import type { Deps } from '../../deps.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { decisionBlocker } from './decision-blocker.ts';
-import { updateProposalMessage } from './proposal-message.ts';
+import { REASON_BLOCK } from './modal-blocks.ts';
+import { updateProposalMessage } from './presenter.ts';
 import type { ModalOutcome } from './save-proposal-edit.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type ProposalSections, SECTION_KEYS, SECTION_LIMITS } from './proposal.ts';
+import { type ProposalSections, SECTION_KEYS, SECTION_LIMITS } from '../../domain/proposal.ts';
 
 export type SectionProblem =
   | { kind: 'required' }

@@ -1,6 +1,6 @@
-import type { ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
-import { findSimilar } from '../domain/similarity.ts';
-import type { ProposalStore } from '../store/store.ts';
+import type { ProposalSections, SimilarityFlag } from '../../domain/proposal.ts';
+import type { ProposalStore } from '../../store/store.ts';
+import { findSimilar } from './similarity.ts';
 
 /** How many earlier drafts a new one is compared with. */
 const LOOK_BACK = 300;

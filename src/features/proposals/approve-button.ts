@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
-import { approveProposal } from '../../services/approve-proposal.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
+import { approveProposal } from './approve-proposal.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 
 /** **Approve** on a draft: value = draft id. */

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { clip, type ProposalRecord, SECTION_KEYS, SECTION_LIMITS } from '../domain/proposal.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import { clip, type ProposalRecord, SECTION_KEYS, SECTION_LIMITS } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 
 export const EDIT_MODAL = 'proposal_edit_modal';
 export const REJECT_MODAL = 'proposal_reject_modal';

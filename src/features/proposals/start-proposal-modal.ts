@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { renderEditModal, renderRejectModal } from '../blocks/proposal-modals.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../../deps.ts';
 import { decisionBlocker } from './decision-blocker.ts';
-import { tellPrivately } from './proposal-message.ts';
+import { renderEditModal, renderRejectModal } from './modal-blocks.ts';
+import { tellPrivately } from './presenter.ts';
 
 /**
  * Edit or Reject pressed: checks the press may go ahead and opens the modal

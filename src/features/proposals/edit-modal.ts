@@ -1,10 +1,10 @@
-import { EDIT_MODAL } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { saveProposalEdit } from '../../services/save-proposal-edit.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
+import { EDIT_MODAL } from './modal-blocks.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
+import { saveProposalEdit } from './save-proposal-edit.ts';
 
 /** The edit modal submitted: field errors stay in the modal; success redraws the draft. */
 export function registerProposalEditModal(app: Listeners, deps: Deps): void {

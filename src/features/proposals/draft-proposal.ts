@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { renderProposal } from '../blocks/proposal-draft.ts';
-import {
-  fetchIssueFacts,
-  fetchMergedPulls,
-  isIssueMissing,
-} from '../clients/github-proposal-sources.ts';
-import type { Deps } from '../deps.ts';
-import { draftProposal as buildDraft } from '../domain/draft-proposal.ts';
-import { opportunityIdOf, type ProposalRecord } from '../domain/proposal.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
-import { postOnce } from '../slack/post-once.ts';
+import type { Deps } from '../../deps.ts';
+import { opportunityIdOf, type ProposalRecord } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
+import { postOnce } from '../../slack/post-once.ts';
+import { draftProposal as buildDraft } from './compose-draft.ts';
+import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
-import { canPolish } from './proposal-message.ts';
+import { fetchIssueFacts, fetchMergedPulls, isIssueMissing } from './github-sources.ts';
+import { canPolish } from './presenter.ts';
 
 /** The metadata event type marking a draft's message (its id: the draft id). */
 export const DRAFT_MARKER = 'gigops_draft';

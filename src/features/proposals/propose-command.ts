@@ -1,5 +1,5 @@
-import { draftProposal } from '../../services/draft-proposal.ts';
-import type { SubcommandHandler } from './gigs.ts';
+import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
+import { draftProposal } from './draft-proposal.ts';
 
 /** `/gigs propose <issue url>`: a draft in `proposals.channel`, else in the asking channel. */
 export const proposeHandler: SubcommandHandler<'propose'> = async (command, args, deps) => {

@@ -1,7 +1,7 @@
-import type { Deps } from '../deps.ts';
-import { canDecide, canEdit, decidersOf } from '../domain/can-decide.ts';
-import type { ProposalRecord } from '../domain/proposal.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import type { Deps } from '../../deps.ts';
+import type { ProposalRecord } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
+import { canDecide, canEdit, decidersOf } from './can-decide.ts';
 
 export const when = (d: Date | undefined) =>
   d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?';

@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { mrkdwnLink } from '../blocks/mrkdwn.ts';
-import type { Deps } from '../deps.ts';
-import { canDecide } from '../domain/can-decide.ts';
-import type { ProposalRecord } from '../domain/proposal.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
-import { postOnce } from '../slack/post-once.ts';
+import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { Deps } from '../../deps.ts';
+import type { ProposalRecord } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
+import { postOnce } from '../../slack/post-once.ts';
+import { canDecide } from './can-decide.ts';
 import { decisionBlocker } from './decision-blocker.ts';
-import { tellPrivately, updateProposalMessage } from './proposal-message.ts';
+import { tellPrivately, updateProposalMessage } from './presenter.ts';
 
 /**
  * A press on a draft approved longer ago than this comes from a message left

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.ts';
-import { polishProposal } from '../../services/polish-proposal.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
+import { polishProposal } from './polish-proposal.ts';
 
 /** **Polish** on a draft (shown only with an LLM configured): value = draft id. */
 export function registerProposalPolish(app: Listeners, deps: Deps): void {

@@ -1,10 +1,10 @@
-import { REASON_BLOCK } from '../../blocks/proposal-modals.ts';
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { rejectProposal } from '../../services/reject-proposal.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
+import { REASON_BLOCK } from './modal-blocks.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
+import { rejectProposal } from './reject-proposal.ts';
 
 /** The reject modal submitted: collapses the draft and dismisses its opportunity. */
 export function registerProposalRejectModal(app: Listeners, deps: Deps): void {

@@ -2,11 +2,11 @@ import type { Deps } from '../../deps.ts';
 import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { parseOpportunityId } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { draftProposal } from '../../services/draft-proposal.ts';
-import { tellPrivately } from '../../services/proposal-message.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
+import { draftProposal } from './draft-proposal.ts';
+import { tellPrivately } from './presenter.ts';
 
 /** **Draft proposal** on an opportunity: value `owner/repo#number`. */
 export function registerOpportunityDraft(app: Listeners, deps: Deps): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { IssueFacts, MergedPull } from '../domain/proposal.ts';
-import { ErrorCode, GigopsError } from '../errors.ts';
-import type { GitHubClient } from './github.ts';
+import type { GitHubClient } from '../../clients/github.ts';
+import type { IssueFacts, MergedPull } from '../../domain/proposal.ts';
+import { ErrorCode, GigopsError } from '../../errors.ts';
 
 /** The parts of GitHub's issue, comment and search payloads that drafting reads. */
 const labelSchema = z.union([z.string(), z.object({ name: z.string().nullish() })]);

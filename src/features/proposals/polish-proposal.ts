@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import { LLM_MAX_BYTES, LLM_TIMEOUT_MS, LlmLimitError, polishProse } from '../clients/llm.ts';
-import type { Deps } from '../deps.ts';
-import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import type { Deps } from '../../deps.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { decisionBlocker } from './decision-blocker.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
-import { tellPrivately, updateProposalMessage } from './proposal-message.ts';
+import { LLM_MAX_BYTES, LLM_TIMEOUT_MS, LlmLimitError, polishProse } from './llm.ts';
+import { tellPrivately, updateProposalMessage } from './presenter.ts';
+import { validateProposalEdit } from './validate-edit.ts';
 
 /**
  * **Polish**: the problem and plan rewritten by the configured LLM, saved as

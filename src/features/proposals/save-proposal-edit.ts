@@ -1,12 +1,12 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../deps.ts';
-import type { ProposalSections } from '../domain/proposal.ts';
-import { validateProposalEdit } from '../domain/validate-proposal-edit.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import type { Deps } from '../../deps.ts';
+import type { ProposalSections } from '../../domain/proposal.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { decisionBlocker } from './decision-blocker.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
-import { updateProposalMessage } from './proposal-message.ts';
+import { updateProposalMessage } from './presenter.ts';
+import { validateProposalEdit } from './validate-edit.ts';
 
 /** A modal submission's answer (`ack`) and the work to do once Slack has it. */
 export interface ModalOutcome {

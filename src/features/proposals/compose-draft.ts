@@ -1,6 +1,4 @@
-import type { Locale } from '../i18n/locale.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
-import { estimateHours, hasReproduction, issueKind } from './estimate-hours.ts';
+import { estimateHours, hasReproduction, issueKind } from '../../domain/estimate-hours.ts';
 import {
   clip,
   type IssueFacts,
@@ -8,7 +6,9 @@ import {
   opportunityIdOf,
   type ProposalSections,
   SECTION_LIMITS,
-} from './proposal.ts';
+} from '../../domain/proposal.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 import { selectEvidence } from './select-evidence.ts';
 
 export interface DraftSettings {

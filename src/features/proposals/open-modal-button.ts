@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.ts';
-import { startProposalModal } from '../../services/start-proposal-modal.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
+import { startProposalModal } from './start-proposal-modal.ts';
 
 /**
  * **Edit** and **Reject** on a draft (value = draft id): each opens its modal

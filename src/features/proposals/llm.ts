@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Locale } from '../i18n/locale.ts';
-import { proposalCopy } from '../i18n/proposals.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { proposalCopy } from '../../i18n/proposals.ts';
 
 export interface LlmOptions {
   baseUrl: string;

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
-import { renderProposal } from '../blocks/proposal-draft.ts';
-import type { Deps } from '../deps.ts';
-import type { ProposalRecord } from '../domain/proposal.ts';
+import type { Deps } from '../../deps.ts';
+import type { ProposalRecord } from '../../domain/proposal.ts';
+import { renderProposal } from './draft-blocks.ts';
 
 /** Whether the Polish button is offered: an LLM endpoint and model are configured. */
 export const canPolish = (deps: Deps) =>
