@@ -3,14 +3,15 @@
  * 100, counted at a fake Notion over HTTP on loopback) and CPU to decode,
  * build and render the snapshot once the pages are in.
  */
-import { renderClientSnapshot } from '../src/blocks/client-snapshot.ts';
+
 import { createNotion } from '../src/clients/notion.ts';
 import { decodeDeliveryItem } from '../src/clients/notion-delivery.ts';
 import { fileSchema } from '../src/config.ts';
 import { buildClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import { toSnapshotItem } from '../src/domain/snapshot-item.ts';
+import { loadClientItems } from '../src/features/snapshots/load-client-items.ts';
+import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
 import { createLogger } from '../src/log.ts';
-import { loadClientItems } from '../src/services/load-client-items.ts';
 import { FakeNotionSnapshots, notionPage } from '../test/support/fake-notion-snapshots.ts';
 import type { BenchResult } from './run.ts';
 

@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
 import { createProposals } from './features/proposals/index.ts';
+import { createSnapshots } from './features/snapshots/index.ts';
 import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
 import { guardSlackRequests } from './http/replay-guard.ts';
@@ -19,7 +20,6 @@ import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
-import { catchUpSnapshots } from './services/catch-up-snapshots.ts';
 import { checkGitHubToken } from './services/check-github-token.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
@@ -120,7 +120,7 @@ export async function startGigops({
   };
 
   // Each feature built once from the shared ports; it returns what to mount.
-  const features: Feature[] = [createDelivery(deps), createProposals(deps)];
+  const features: Feature[] = [createDelivery(deps), createProposals(deps), createSnapshots(deps)];
   registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);
   registerJobs(scheduler, deps, features);
@@ -157,24 +157,20 @@ export async function startGigops({
   logger.info({ port, mode: config.mode, store: store.engine }, 'gigops is ready');
   // Never blocks start-up: a bad GITHUB_TOKEN is logged, and /gigs says so too.
   void checkGitHubToken(deps);
-  // A snapshot missed while the bot was down goes out late, within the grace window.
+  // What a feature left unfinished goes now, never blocking start-up: a snapshot missed
+  // while the bot was down (late, within the grace window), webhook events recorded but
+  // not yet written to Notion (a crash, a restart).
   const startup = lifecycle.track(
-    catchUpSnapshots(deps).then(
-      () => undefined,
-      (error: unknown) => logger.error({ err: error }, 'start-up snapshot catch-up failed'),
-    ),
-  );
-  // What a feature left unfinished (delivery: webhook events recorded but not yet written
-  // to Notion, after a crash or a restart) goes now.
-  for (const feature of features)
-    if (feature.start)
-      lifecycle.track(
+    Promise.all(
+      features.map((feature) =>
         feature
-          .start()
-          .catch((e: unknown) =>
-            logger.error({ err: e, feature: feature.name }, 'feature start-up failed'),
+          .start?.()
+          .catch((error: unknown) =>
+            logger.error({ err: error, feature: feature.name }, 'feature start-up failed'),
           ),
-      );
+      ),
+    ).then(() => undefined),
+  );
 
   // Store housekeeping (SQLite's WAL checkpoint) in a quiet moment, never
   // between a request and its answer.

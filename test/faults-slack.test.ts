@@ -1,8 +1,8 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
-import { catchUpSnapshots } from '../src/services/catch-up-snapshots.ts';
-import { postClientSnapshot, snapshotJob } from '../src/services/post-client-snapshot.ts';
+import { catchUpSnapshots } from '../src/features/snapshots/catch-up.ts';
+import { postClientSnapshot, snapshotJob } from '../src/features/snapshots/post-client-snapshot.ts';
 import { slackClientPolicy } from '../src/slack/app.ts';
 import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { BOT_TOKEN, tempDir } from './support/env.ts';

@@ -1,7 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { renderClientSnapshot, renderSnapshotPreview } from '../src/blocks/client-snapshot.ts';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -12,6 +11,10 @@ import {
 import { HOME_MAX_BLOCKS, renderHome } from '../src/blocks/home.ts';
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
+import {
+  renderClientSnapshot,
+  renderSnapshotPreview,
+} from '../src/features/snapshots/snapshot-blocks.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
 
 const item = (n: number, extra: Partial<SnapshotItem> = {}): SnapshotItem => ({

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSnapshots } from '../src/features/snapshots/index.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
 import { registerJobs } from '../src/scheduling/index.ts';
@@ -69,7 +70,9 @@ delivery:
       notionUrl: 'http://127.0.0.1:9',
       now: () => new Date(),
     });
-    registerJobs({ add: (job: ScheduledJob) => jobs.push(job) } as unknown as Scheduler, deps);
+    registerJobs({ add: (job: ScheduledJob) => jobs.push(job) } as unknown as Scheduler, deps, [
+      createSnapshots(deps),
+    ]);
     void deps.store.close();
     return jobs.find((j) => j.name === 'snapshot:acme');
   };

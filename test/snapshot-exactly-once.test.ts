@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
-import { catchUpSnapshots } from '../src/services/catch-up-snapshots.ts';
-import { postClientSnapshot, SNAPSHOT_LEASE_MS } from '../src/services/post-client-snapshot.ts';
+import { catchUpSnapshots } from '../src/features/snapshots/catch-up.ts';
+import {
+  postClientSnapshot,
+  SNAPSHOT_LEASE_MS,
+} from '../src/features/snapshots/post-client-snapshot.ts';
 import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { tempDir } from './support/env.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';

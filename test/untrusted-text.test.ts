@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { renderClientSnapshot } from '../src/blocks/client-snapshot.ts';
 import { escapeMrkdwn, mrkdwnLink, safeUrl } from '../src/blocks/mrkdwn.ts';
 import { renderDigest, renderOpportunities } from '../src/blocks/opportunities.ts';
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
@@ -8,6 +7,7 @@ import type { ProposalRecord } from '../src/domain/proposal.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
 import { renderSchemaProblems, renderSyncReport } from '../src/features/delivery/presenter.ts';
 import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
+import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
 
 /** What an attacker puts in an issue title, a Notion property or an LLM reply. */
 const HOSTILE = '<!channel> <!here> <@U0EVIL> <https://evil.example|click> &lt;!everyone&gt; a|b';

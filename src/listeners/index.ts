@@ -9,11 +9,8 @@ import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
 import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
 import { registerOpportunityMore } from './actions/opportunity-more.ts';
-import { registerSnapshotPick } from './actions/snapshot-pick.ts';
-import { registerSnapshotPost } from './actions/snapshot-post.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 import { listOpportunities } from './commands/list-opportunities.ts';
-import { snapshotCommand } from './commands/snapshot.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
@@ -35,7 +32,6 @@ export function registerListeners(
 
   const handlers: GigsHandlers = {
     list: listOpportunities,
-    snapshot: snapshotCommand,
   };
   for (const feature of features) Object.assign(handlers, feature.subcommands);
   registerGigsCommand(app, deps, handlers);
@@ -44,8 +40,6 @@ export function registerListeners(
   const { listeners, mount } = routeListeners(app);
   registerOpportunityDismiss(listeners, deps);
   registerOpportunityMore(listeners, deps);
-  registerSnapshotPost(listeners, deps);
-  registerSnapshotPick(listeners, deps);
   for (const feature of features) feature.listen?.(listeners, app);
   mount();
 }

@@ -5,9 +5,9 @@ import { type ClientConfig, clientTimeZone } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { adminsOf, isAdmin } from '../domain/roles.ts';
 import { nextSlot } from '../domain/snapshot-slots.ts';
+import { composeClientSnapshot, snapshotsConfigured } from '../features/snapshots/index.ts';
 import type { Integration } from '../integration-health.ts';
 import { cronFields } from '../scheduling/cron-fields.ts';
-import { composeClientSnapshot, snapshotsConfigured } from './compose-client-snapshot.ts';
 
 const SERVICES: Integration[] = ['slack', 'github', 'notion'];
 const HOME_LIST_LIMIT = 8;

@@ -1,11 +1,11 @@
-import { renderClientSnapshot } from '../blocks/client-snapshot.ts';
-import { type ClientConfig, clientTimeZone } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { isoWeek } from '../domain/zoned-time.ts';
-import { runExactlyOnce } from '../scheduling/exactly-once.ts';
-import { postOnce } from '../slack/post-once.ts';
-import { composeClientSnapshot } from './compose-client-snapshot.ts';
-import { uploadSnapshotChart } from './upload-snapshot-chart.ts';
+import { type ClientConfig, clientTimeZone } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { isoWeek } from '../../domain/zoned-time.ts';
+import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
+import { postOnce } from '../../slack/post-once.ts';
+import { composeClientSnapshot } from './compose.ts';
+import { renderClientSnapshot } from './snapshot-blocks.ts';
+import { uploadSnapshotChart } from './upload-chart.ts';
 
 export type PostOutcome =
   | { outcome: 'posted'; week: string; ts: string }

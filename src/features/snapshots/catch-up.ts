@@ -1,9 +1,9 @@
-import { clientTimeZone } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { currentSlot } from '../domain/snapshot-slots.ts';
-import { isoWeek } from '../domain/zoned-time.ts';
-import { cronFields } from '../scheduling/cron-fields.ts';
-import { snapshotsConfigured } from './compose-client-snapshot.ts';
+import { clientTimeZone } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { currentSlot } from '../../domain/snapshot-slots.ts';
+import { isoWeek } from '../../domain/zoned-time.ts';
+import { cronFields } from '../../scheduling/cron-fields.ts';
+import { snapshotsConfigured } from './compose.ts';
 import { postClientSnapshot, SNAPSHOT_LEASE_MS, snapshotJob } from './post-client-snapshot.ts';
 
 export type CatchUp =

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import { type ClientSnapshot, type Ratio, rate } from '../domain/build-client-snapshot.ts';
-import type { SnapshotItem } from '../domain/snapshot-item.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { snapshotCopy } from '../i18n/snapshots.ts';
-import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
-import type { SlackMessage } from './usage.ts';
+import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { SlackMessage } from '../../blocks/usage.ts';
+import { type ClientSnapshot, type Ratio, rate } from '../../domain/build-client-snapshot.ts';
+import type { SnapshotItem } from '../../domain/snapshot-item.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { snapshotCopy } from '../../i18n/snapshots.ts';
 
 export const SNAPSHOT_POST_ACTION = 'snapshot_post';
 export const SNAPSHOT_PICK_ACTION = 'snapshot_pick';

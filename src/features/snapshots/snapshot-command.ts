@@ -1,13 +1,13 @@
-import { renderClientPicker } from '../../blocks/client-snapshot.ts';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
 import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
-import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
-import { previewClientSnapshot } from '../../services/preview-client-snapshot.ts';
-import type { SubcommandHandler } from './gigs.ts';
+import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
+import { snapshotsConfigured } from './compose.ts';
+import { previewClientSnapshot } from './preview.ts';
+import { renderClientPicker } from './snapshot-blocks.ts';
 
 /** `/gigs snapshot [client-id]`: a private preview, a picker, or what to configure. */
 export const snapshotCommand: SubcommandHandler<'snapshot'> = async (command, args, deps) => {

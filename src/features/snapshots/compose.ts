@@ -1,8 +1,8 @@
-import { type ClientConfig, clientTimeZone } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { buildClientSnapshot, type ClientSnapshot } from '../domain/build-client-snapshot.ts';
-import { previousSlot } from '../domain/snapshot-slots.ts';
-import { cronFields } from '../scheduling/cron-fields.ts';
+import { type ClientConfig, clientTimeZone } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { buildClientSnapshot, type ClientSnapshot } from '../../domain/build-client-snapshot.ts';
+import { previousSlot } from '../../domain/snapshot-slots.ts';
+import { cronFields } from '../../scheduling/cron-fields.ts';
 import { loadClientItems } from './load-client-items.ts';
 
 export interface ComposedSnapshot {

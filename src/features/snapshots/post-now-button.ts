@@ -1,15 +1,15 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import { SNAPSHOT_POST_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
-import { snapshotsConfigured } from '../../services/compose-client-snapshot.ts';
-import { postClientSnapshot } from '../../services/post-client-snapshot.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
+import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
-import { allowAdmin } from '../admin-only.ts';
+import { snapshotsConfigured } from './compose.ts';
+import { postClientSnapshot } from './post-client-snapshot.ts';
+import { SNAPSHOT_POST_ACTION } from './snapshot-blocks.ts';
 
 /** **Post now** on a preview: this week's post, under the same exactly-once rule as the schedule. */
 export function registerSnapshotPost(app: Listeners, deps: Deps): void {

@@ -1,8 +1,8 @@
 import type { isNotionClientError, Client as NotionClient } from '@notionhq/client';
-import { queryDeliveryItems } from '../clients/notion-delivery.ts';
-import type { ClientConfig, DeliveryConfig } from '../config.ts';
-import { type SnapshotItem, toSnapshotItem } from '../domain/snapshot-item.ts';
-import { ErrorCode, GigopsError } from '../errors.ts';
+import { queryDeliveryItems } from '../../clients/notion-delivery.ts';
+import type { ClientConfig, DeliveryConfig } from '../../config.ts';
+import { type SnapshotItem, toSnapshotItem } from '../../domain/snapshot-item.ts';
+import { ErrorCode, GigopsError } from '../../errors.ts';
 
 export interface LoadItemsDeps {
   notion: NotionClient;

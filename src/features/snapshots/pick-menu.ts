@@ -1,11 +1,11 @@
 import type { BlockAction, StaticSelectAction } from '@slack/bolt';
-import { SNAPSHOT_PICK_ACTION } from '../../blocks/client-snapshot.ts';
 import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
+import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
-import { allowAdmin } from '../admin-only.ts';
-import { answerSnapshot } from '../commands/snapshot.ts';
+import { SNAPSHOT_PICK_ACTION } from './snapshot-blocks.ts';
+import { answerSnapshot } from './snapshot-command.ts';
 
 /** The client picker of `/gigs snapshot`: replaces itself with that client's preview. */
 export function registerSnapshotPick(app: Listeners, deps: Deps): void {

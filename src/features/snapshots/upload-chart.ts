@@ -1,7 +1,7 @@
-import { renderCompletionChart } from '../blocks/completion-chart.ts';
-import type { ClientConfig } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { snapshotCopy } from '../i18n/snapshots.ts';
+import { renderCompletionChart } from '../../blocks/completion-chart.ts';
+import type { ClientConfig } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { snapshotCopy } from '../../i18n/snapshots.ts';
 
 const WEEKS = 8;
 
