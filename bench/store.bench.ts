@@ -9,7 +9,7 @@
  * When PostgreSQL is unreachable its rows are replaced by one saying so.
  */
 import { rmSync } from 'node:fs';
-import { DIGEST_LEASE_MS } from '../src/services/post-digest.ts';
+import { DIGEST_LEASE_MS } from '../src/features/radar/post-digest.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import type { OpportunityData, Store } from '../src/store/store.ts';
 import { tempDir } from '../test/support/env.ts';

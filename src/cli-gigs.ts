@@ -1,5 +1,3 @@
-import { opportunityFacts } from './blocks/opportunities.ts';
-import { describeRadarProblem } from './blocks/radar-problem.ts';
 import { ghAuthToken } from './clients/gh-token.ts';
 import { createGitHub } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -7,10 +5,14 @@ import { isEnvPlaceholder } from './config-placeholders.ts';
 import type { RadarDeps } from './deps.ts';
 import type { Opportunity } from './domain/opportunity.ts';
 import { parseGigsCommand } from './domain/parse-gigs-command.ts';
+import {
+  describeRadarProblem,
+  opportunityFacts,
+  rankOpportunities,
+} from './features/radar/index.ts';
 import type { Locale } from './i18n/locale.ts';
 import { radarCopy } from './i18n/radar.ts';
 import { createLogger } from './log.ts';
-import { rankOpportunities } from './services/find-opportunities.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
 
 export const GIGS_USAGE = `gigops gigs [words] [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]

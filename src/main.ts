@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
 import { createProposals } from './features/proposals/index.ts';
+import { checkGitHubToken, createRadar } from './features/radar/index.ts';
 import { createSnapshots } from './features/snapshots/index.ts';
 import { AckGate } from './http/ack-gate.ts';
 import { bufferedFetch } from './http/buffered-fetch.ts';
@@ -20,7 +21,6 @@ import { createLogger, type Logger } from './log.ts';
 import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
-import { checkGitHubToken } from './services/check-github-token.ts';
 import { createSlackApp } from './slack/app.ts';
 import { openStore } from './store/index.ts';
 
@@ -120,10 +120,15 @@ export async function startGigops({
   };
 
   // Each feature built once from the shared ports; it returns what to mount.
-  const features: Feature[] = [createDelivery(deps), createProposals(deps), createSnapshots(deps)];
+  const features: Feature[] = [
+    createRadar(deps),
+    createProposals(deps),
+    createDelivery(deps),
+    createSnapshots(deps),
+  ];
   registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);
-  registerJobs(scheduler, deps, features);
+  registerJobs(scheduler, features);
 
   const slackListener = slack.requestListener;
   if (slackListener) {

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { App, type BlockAction, type Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
+import { createRadar } from '../src/features/radar/index.ts';
 import { AckGate } from '../src/http/ack-gate.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { ackThen, LATER, type Later } from '../src/listeners/ack-then.ts';
@@ -82,11 +83,11 @@ describe('ackThen', () => {
       logger: silentLogger,
       metrics: createMetrics(),
       lifecycle: new Lifecycle(),
-      config: { locale: 'en', clients: [], delivery: undefined },
+      config: { locale: 'en', clients: [], delivery: undefined, radar: {} },
     } as unknown as Deps;
     // Holds follow-up work for as long as a request waits for its answer.
     const gate = new AckGate({ burstMs: 60_000, holdMs: 60_000 });
-    registerListeners(app, deps, gate);
+    registerListeners(app, deps, gate, [createRadar(deps)]); // the radar: its real Dismiss
     const bodies: Record<string, WeakRef<object>> = {};
     const ran: string[] = [];
     app.action<BlockAction>('probe_then', async ({ ack, body, action }) => {

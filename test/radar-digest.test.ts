@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { digestJob } from '../src/scheduling/digest.ts';
-import { DIGEST_LEASE_MS } from '../src/services/post-digest.ts';
+import { digestJob } from '../src/features/radar/digest-job.ts';
+import { DIGEST_LEASE_MS } from '../src/features/radar/post-digest.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { BOT_TOKEN, tempDir } from './support/env.ts';
 import { FakeGitHub } from './support/fake-github.ts';

@@ -3,15 +3,19 @@ import recorded from '@octokit/fixtures/scenarios/api.github.com/search-issues/n
   type: 'json',
 };
 import { describe, expect, it } from 'vitest';
-import { parseEnrichment, parseSearchHits, toCandidate } from '../src/clients/github-radar.ts';
 import { detectBounty } from '../src/domain/detect-bounty.ts';
 import type { Candidate } from '../src/domain/opportunity.ts';
-import { scoreOpportunity, WEIGHTS } from '../src/domain/score-opportunity.ts';
+import {
+  parseEnrichment,
+  parseSearchHits,
+  toCandidate,
+} from '../src/features/radar/github-search.ts';
+import { scoreOpportunity, WEIGHTS } from '../src/features/radar/score-opportunity.ts';
 import {
   buildSearchQuery,
   selectOpportunities,
   unavailableBecause,
-} from '../src/domain/select-opportunities.ts';
+} from '../src/features/radar/select-opportunities.ts';
 import { type FakeIssue, toGraphqlNode, toSearchItem } from './support/fake-github.ts';
 
 const now = new Date('2026-11-20T09:00:00Z');

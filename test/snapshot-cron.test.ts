@@ -70,7 +70,7 @@ delivery:
       notionUrl: 'http://127.0.0.1:9',
       now: () => new Date(),
     });
-    registerJobs({ add: (job: ScheduledJob) => jobs.push(job) } as unknown as Scheduler, deps, [
+    registerJobs({ add: (job: ScheduledJob) => jobs.push(job) } as unknown as Scheduler, [
       createSnapshots(deps),
     ]);
     void deps.store.close();

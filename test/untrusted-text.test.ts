@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, mrkdwnLink, safeUrl } from '../src/blocks/mrkdwn.ts';
-import { renderDigest, renderOpportunities } from '../src/blocks/opportunities.ts';
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import type { Opportunity } from '../src/domain/opportunity.ts';
 import type { ProposalRecord } from '../src/domain/proposal.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
 import { renderSchemaProblems, renderSyncReport } from '../src/features/delivery/presenter.ts';
 import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
+import { renderDigest, renderOpportunities } from '../src/features/radar/opportunity-blocks.ts';
 import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
 
 /** What an attacker puts in an issue title, a Notion property or an LLM reply. */

@@ -7,10 +7,7 @@ import { commonCopy } from '../i18n/common.ts';
 import { slackRequestKind, slackRequestName } from '../metrics.ts';
 import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
-import { registerOpportunityDismiss } from './actions/opportunity-dismiss.ts';
-import { registerOpportunityMore } from './actions/opportunity-more.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
-import { listOpportunities } from './commands/list-opportunities.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
@@ -30,16 +27,12 @@ export function registerListeners(
     throw error;
   });
 
-  const handlers: GigsHandlers = {
-    list: listOpportunities,
-  };
+  const handlers: GigsHandlers = {};
   for (const feature of features) Object.assign(handlers, feature.subcommands);
   registerGigsCommand(app, deps, handlers);
   registerAppHomeOpened(app, deps);
   // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
   const { listeners, mount } = routeListeners(app);
-  registerOpportunityDismiss(listeners, deps);
-  registerOpportunityMore(listeners, deps);
   for (const feature of features) feature.listen?.(listeners, app);
   mount();
 }

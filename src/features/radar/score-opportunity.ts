@@ -1,6 +1,6 @@
-import { detectBounty } from './detect-bounty.ts';
-import type { Candidate, Opportunity, Reason } from './opportunity.ts';
-import { opportunityId } from './opportunity.ts';
+import { detectBounty } from '../../domain/detect-bounty.ts';
+import type { Candidate, Opportunity, Reason } from '../../domain/opportunity.ts';
+import { opportunityId } from '../../domain/opportunity.ts';
 
 const DAY = 86_400_000;
 const MAINTAINERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { renderDigest } from '../blocks/opportunities.ts';
-import type { Deps } from '../deps.ts';
-import { postOnce } from '../slack/post-once.ts';
+import type { Deps } from '../../deps.ts';
+import { postOnce } from '../../slack/post-once.ts';
 import { rankOpportunities } from './find-opportunities.ts';
+import { renderDigest } from './opportunity-blocks.ts';
 
 /** The metadata event type marking a digest post. */
 export const DIGEST_MARKER = 'gigops_digest';

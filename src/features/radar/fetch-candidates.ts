@@ -1,18 +1,14 @@
+import type { RadarDeps } from '../../deps.ts';
+import type { Candidate } from '../../domain/opportunity.ts';
+import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import {
   candidateFromHit,
   enrichIssues,
   type SearchHit,
   searchIssues,
   toCandidate,
-} from '../clients/github-radar.ts';
-import type { RadarDeps } from '../deps.ts';
-import type { Candidate } from '../domain/opportunity.ts';
-import type { RadarFilters } from '../domain/parse-gigs-command.ts';
-import {
-  buildSearchQuery,
-  passesSearchFilters,
-  thresholds,
-} from '../domain/select-opportunities.ts';
+} from './github-search.ts';
+import { buildSearchQuery, passesSearchFilters, thresholds } from './select-opportunities.ts';
 
 /** Search hits asked for per search; the first `ENRICH_LIMIT` that pass the cheap filters are enriched. */
 export const SEARCH_PAGE = 50;

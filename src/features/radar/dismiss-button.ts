@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { withoutOpportunity } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseOpportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
+import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
-import { allowAdmin } from '../admin-only.ts';
+import { withoutOpportunity } from './opportunity-blocks.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 

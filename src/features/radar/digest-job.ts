@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../deps.ts';
-import { DIGEST_LEASE_MS, postDigest } from '../services/post-digest.ts';
-import { runExactlyOnce } from './exactly-once.ts';
-import type { ScheduledJob } from './scheduler.ts';
+import type { Deps } from '../../deps.ts';
+import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
+import type { ScheduledJob } from '../../scheduling/scheduler.ts';
+import { DIGEST_LEASE_MS, postDigest } from './post-digest.ts';
 
 /**
  * `radar.digest`: once per slot across replicas and restarts (the slot is

@@ -1,6 +1,6 @@
-import type { FileConfig } from '../config.ts';
-import type { Candidate, Opportunity } from './opportunity.ts';
-import type { RadarFilters } from './parse-gigs-command.ts';
+import type { FileConfig } from '../../config.ts';
+import type { Candidate, Opportunity } from '../../domain/opportunity.ts';
+import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { scoreOpportunity } from './score-opportunity.ts';
 
 export type RadarSettings = Pick<

@@ -1,11 +1,11 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Opportunity } from '../domain/opportunity.ts';
-import { echoInput, MAX_FILTERS_CHARS } from '../domain/parse-gigs-command.ts';
-import { daysBetween } from '../domain/score-opportunity.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { radarCopy } from '../i18n/radar.ts';
-import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
-import type { SlackMessage } from './usage.ts';
+import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { SlackMessage } from '../../blocks/usage.ts';
+import type { Opportunity } from '../../domain/opportunity.ts';
+import { echoInput, MAX_FILTERS_CHARS } from '../../domain/parse-gigs-command.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { radarCopy } from '../../i18n/radar.ts';
+import { daysBetween } from './score-opportunity.ts';
 
 export interface OpportunityListing {
   items: Array<Opportunity & { seen: boolean }>;

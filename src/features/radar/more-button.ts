@@ -1,12 +1,12 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { withoutMore } from '../../blocks/opportunities.ts';
 import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
+import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/router.ts';
-import { ackThen } from '../ack-then.ts';
-import { postOpportunities } from '../commands/post-opportunities.ts';
+import { withoutMore } from './opportunity-blocks.ts';
+import { postOpportunities } from './post-list.ts';
 
 const moreValue = z.object({ f: z.string(), o: z.number().int().nonnegative() });
 

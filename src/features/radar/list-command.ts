@@ -1,5 +1,5 @@
-import type { SubcommandHandler } from './gigs.ts';
-import { postOpportunities } from './post-opportunities.ts';
+import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
+import { postOpportunities } from './post-list.ts';
 
 /** `/gigs [filters]`: the first page of the radar, posted in the channel. */
 export const listOpportunities: SubcommandHandler<'list'> = async (command, args, deps) => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Candidate } from '../domain/opportunity.ts';
-import { ErrorCode, GigopsError } from '../errors.ts';
-import type { GitHubClient } from './github.ts';
-import { classifyFailure } from './network-failure.ts';
+import type { GitHubClient } from '../../clients/github.ts';
+import { classifyFailure } from '../../clients/network-failure.ts';
+import type { Candidate } from '../../domain/opportunity.ts';
+import { ErrorCode, GigopsError } from '../../errors.ts';
 import { ENRICH_QUERY } from './radar-query.ts';
 
 /** The fields of a search hit we use (GET /search/issues), parsed at the edge. */

@@ -1,4 +1,4 @@
-import type { RadarFilters } from './parse-gigs-command.ts';
+import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 
 /** The `/gigs` text that parses back to these filters: shown to users and carried by More. */
 export function formatFilters(f: RadarFilters): string {

@@ -1,11 +1,11 @@
-import type { OpportunityListing } from '../blocks/opportunities.ts';
-import type { Deps, RadarDeps } from '../deps.ts';
-import { formatFilters } from '../domain/format-filters.ts';
-import type { Opportunity } from '../domain/opportunity.ts';
-import type { RadarFilters } from '../domain/parse-gigs-command.ts';
-import { selectOpportunities } from '../domain/select-opportunities.ts';
-import type { OpportunityData } from '../store/store.ts';
+import type { Deps, RadarDeps } from '../../deps.ts';
+import type { Opportunity } from '../../domain/opportunity.ts';
+import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
+import type { OpportunityData } from '../../store/store.ts';
 import { fetchCandidates } from './fetch-candidates.ts';
+import { formatFilters } from './format-filters.ts';
+import type { OpportunityListing } from './opportunity-blocks.ts';
+import { selectOpportunities } from './select-opportunities.ts';
 
 // Cached candidate lists already written to the store: a warm /gigs writes nothing.
 const persisted = new WeakMap<object, Set<string>>();

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { renderOpportunities } from '../../blocks/opportunities.ts';
-import { describeRadarProblem } from '../../blocks/radar-problem.ts';
 import type { Deps } from '../../deps.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { radarCopy } from '../../i18n/radar.ts';
-import { findOpportunities } from '../../services/find-opportunities.ts';
 import { postOnce } from '../../slack/post-once.ts';
+import { findOpportunities } from './find-opportunities.ts';
+import { renderOpportunities } from './opportunity-blocks.ts';
+import { describeRadarProblem } from './radar-problem.ts';
 
 // Errors after which the list can still be shown privately through response_url.
 const PRIVATE_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
