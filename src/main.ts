@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
+import { createHome } from './features/home/index.ts';
 import { createProposals } from './features/proposals/index.ts';
 import { checkGitHubToken, createRadar } from './features/radar/index.ts';
 import { createSnapshots } from './features/snapshots/index.ts';
@@ -125,6 +126,7 @@ export async function startGigops({
     createProposals(deps),
     createDelivery(deps),
     createSnapshots(deps),
+    createHome(deps),
   ];
   registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);

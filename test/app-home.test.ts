@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HOME_CLIENT_TTL_MS, publishHome } from '../src/services/publish-home.ts';
+import { HOME_CLIENT_TTL_MS, publishHome } from '../src/features/home/publish-home.ts';
 import { tempDir } from './support/env.ts';
 import { FakeNotionSnapshots, notionPage } from './support/fake-notion-snapshots.ts';
 import { FakeSlack } from './support/fake-slack.ts';

@@ -8,9 +8,9 @@ import {
   PNG_SIGNATURE,
   renderCompletionChart,
 } from '../src/blocks/completion-chart.ts';
-import { HOME_MAX_BLOCKS, renderHome } from '../src/blocks/home.ts';
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
+import { HOME_MAX_BLOCKS, renderHome } from '../src/features/home/home-blocks.ts';
 import {
   renderClientSnapshot,
   renderSnapshotPreview,

@@ -8,7 +8,6 @@ import { slackRequestKind, slackRequestName } from '../metrics.ts';
 import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
-import { registerAppHomeOpened } from './events/app-home-opened.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
 export function registerListeners(
@@ -30,7 +29,6 @@ export function registerListeners(
   const handlers: GigsHandlers = {};
   for (const feature of features) Object.assign(handlers, feature.subcommands);
   registerGigsCommand(app, deps, handlers);
-  registerAppHomeOpened(app, deps);
   // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
   const { listeners, mount } = routeListeners(app);
   for (const feature of features) feature.listen?.(listeners, app);

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { publishHome } from '../../services/publish-home.ts';
+import { publishHome } from './publish-home.ts';
 
 /** The Home tab is rebuilt each time it is opened. */
 export function registerAppHomeOpened(app: App, deps: Deps): void {

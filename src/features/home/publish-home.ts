@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import { type HomeClient, renderHome } from '../blocks/home.ts';
-import { renderAwaitingApproval, renderNewOpportunities } from '../blocks/home-sections.ts';
-import { type ClientConfig, clientTimeZone } from '../config.ts';
-import type { Deps } from '../deps.ts';
-import { adminsOf, isAdmin } from '../domain/roles.ts';
-import { nextSlot } from '../domain/snapshot-slots.ts';
-import { composeClientSnapshot, snapshotsConfigured } from '../features/snapshots/index.ts';
-import type { Integration } from '../integration-health.ts';
-import { cronFields } from '../scheduling/cron-fields.ts';
+import { type ClientConfig, clientTimeZone } from '../../config.ts';
+import type { Deps } from '../../deps.ts';
+import { adminsOf, isAdmin } from '../../domain/roles.ts';
+import { nextSlot } from '../../domain/snapshot-slots.ts';
+import type { Integration } from '../../integration-health.ts';
+import { cronFields } from '../../scheduling/cron-fields.ts';
+import { composeClientSnapshot, snapshotsConfigured } from '../snapshots/index.ts';
+import { type HomeClient, renderHome } from './home-blocks.ts';
+import { renderAwaitingApproval, renderNewOpportunities } from './home-sections.ts';
 
 const SERVICES: Integration[] = ['slack', 'github', 'notion'];
 const HOME_LIST_LIMIT = 8;

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { ProposalRecord } from '../domain/proposal.ts';
-import { homeSectionsCopy } from '../i18n/home-sections.ts';
-import type { Locale } from '../i18n/locale.ts';
-import type { OpportunityRecord } from '../store/store.ts';
-import { mrkdwnLink } from './mrkdwn.ts';
+import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import type { ProposalRecord } from '../../domain/proposal.ts';
+import { homeSectionsCopy } from '../../i18n/home-sections.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { OpportunityRecord } from '../../store/store.ts';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const link = (url: string, title: string) => mrkdwnLink(url, title.slice(0, 120));
