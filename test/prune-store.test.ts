@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECONCILE_JOB } from '../src/features/delivery/jobs.ts';
-import { pruneStore, RETENTION_MS } from '../src/services/prune-store.ts';
+import { pruneStore, RETENTION_MS } from '../src/features/delivery/prune-store.ts';
 import { silentLogger } from './support/delivery.ts';
 import { dropTestSchemas, engines } from './support/stores.ts';
 

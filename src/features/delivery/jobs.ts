@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
 import type { ScheduledJob } from '../../scheduling/scheduler.ts';
-import { pruneStore } from '../../services/prune-store.ts';
 import { drainWebhookEvents } from './drain-webhook-events.ts';
+import { pruneStore } from './prune-store.ts';
 import { reconcileExclusively } from './reconcile-exclusively.ts';
 import { checkDeliverySetup, type DeliverySetup, deliverySetup } from './setup.ts';
 
