@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Handler } from './server.ts';
 import { MAX_BODY_BYTES, sendJson } from './server.ts';
@@ -19,15 +19,16 @@ export interface SlackGuardOptions {
 }
 
 /**
- * In front of Bolt's receiver on POST /slack/events. Slack signs
- * `v0:{timestamp}:{body}`; Bolt refuses timestamps more than 5 minutes old
- * but not ones in the future, and cannot tell a captured request sent again.
- * Here: a timestamp more than 5 minutes off either way is 401 and nothing
- * runs; a correctly signed request is recorded in the store before it runs,
- * and one recorded before (a replay, here, after a restart or on another
- * replica) is 401. Slack's own retries carry a fresh timestamp and signature.
- * A request that is not correctly signed goes to Bolt, which refuses it as
- * ever and records nothing, so forgeries cannot fill the table.
+ * In front of Bolt's receiver on POST /slack/events, and its only check of
+ * the signature (the receiver is built with signatureVerification: false, so
+ * each request is hashed once). Slack signs `v0:{timestamp}:{body}`. Here: a
+ * timestamp more than 5 minutes off either way is 401 and nothing runs (Bolt
+ * refused only old ones); a request not correctly signed is 401 and records
+ * nothing, so forgeries cannot fill the table; a correctly signed one is
+ * recorded in the store before it runs, and one recorded before (a replay,
+ * here, after a restart or on another replica) is 401. Slack's own retries
+ * carry a fresh timestamp and signature. Only Slack's unsigned `ssl_check`
+ * goes on unsigned (Bolt answers it and runs nothing).
  */
 export function guardSlackRequests(handler: Handler, options: SlackGuardOptions): Handler {
   const {
@@ -39,8 +40,12 @@ export function guardSlackRequests(handler: Handler, options: SlackGuardOptions)
   } = options;
   return async (req, res) => {
     const signature = req.headers['x-slack-signature'];
-    // No signature: Bolt answers (ssl_check, or 401).
-    if (typeof signature !== 'string' || signature === '') return handler(req, res);
+    if (typeof signature !== 'string' || signature === '') {
+      const body = await readBody(req, maxBodyBytes);
+      if (body === undefined || !isSslCheck(req, body)) return refuse(res, 'invalid_signature');
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+      return handler(req, res);
+    }
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     const nowMs = now();
     if (!Number.isFinite(timestamp) || Math.abs(nowMs - timestamp * 1000) > windowMs) {
@@ -63,7 +68,7 @@ export function guardSlackRequests(handler: Handler, options: SlackGuardOptions)
       headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
       nowMilliseconds: nowMs,
     });
-    if (!valid) return handler(req, res);
+    if (!valid) return refuse(res, 'invalid_signature');
     let fresh: boolean;
     try {
       fresh = await claim(signature, timestamp, Math.floor((nowMs - windowMs) / 1000));
@@ -79,6 +84,16 @@ export function guardSlackRequests(handler: Handler, options: SlackGuardOptions)
     return handler(req, res);
   };
 }
+
+function refuse(res: ServerResponse, error: string): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 401, { error });
+}
+
+/** Slack's SSL check: form-encoded, `ssl_check=1`, unsigned by design. */
+const isSslCheck = (req: IncomingMessage, body: Buffer) =>
+  String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
+  new URLSearchParams(body.toString()).get('ssl_check') === '1';
 
 /** The whole body, or undefined past `limit` bytes (the rest is drained). */
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {

@@ -77,6 +77,9 @@ export function createSlackApp(
     endpoints: '/slack/events',
     logger: common.logger,
     processBeforeResponse: false,
+    // guardSlackRequests (http/replay-guard.ts), in front of it, checks every
+    // request's signature and timestamp once; nothing reaches Bolt otherwise.
+    signatureVerification: false,
     unhandledRequestTimeoutMillis: 2_900,
   });
   const app = new App({ ...common, receiver });
