@@ -40,14 +40,19 @@ export function formatOpportunitiesText(items: Opportunity[], locale: Locale, no
       const facts = opportunityFacts(o, locale, now);
       const pad = ' '.repeat(String(items.length).length + 2);
       return [
-        `${String(n + 1).padStart(String(items.length).length)}. [${Math.round(o.score)}] ${o.id}  ${o.title}`,
+        // The rank says the order; a bare score has no scale to read it on (issue 19, item 9).
+        `${String(n + 1).padStart(String(items.length).length)}. ${o.id}  ${o.title}`,
         `${pad}${o.url}`,
-        `${pad}${facts.join(' · ')}${o.labels.length ? `  (${o.labels.join(', ')})` : ''}`,
+        `${pad}${facts.map(plainEmoji).join(' · ')}${o.labels.length ? `  (${o.labels.join(', ')})` : ''}`,
         `${pad}why: ${o.reasons.map(copy.reason).join(', ')}`,
       ].join('\n');
     })
     .join('\n\n');
 }
+
+/** Slack's emoji short codes as the terminal shows them. */
+const EMOJI: Record<string, string> = { ':moneybag:': '💰' };
+const plainEmoji = (s: string) => s.replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? '');
 
 /** `gigops gigs …`: works without any Slack token. */
 export async function runGigs(

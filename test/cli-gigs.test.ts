@@ -31,10 +31,15 @@ describe('npx gigops gigs', () => {
   it('prints the ranked list with reasons, without any Slack token', async () => {
     const { code, out } = await run(['--limit', '3']);
     expect(code).toBe(0);
-    const ranks = out.split('\n').filter((l) => /^\d+\. \[\d+\]/.test(l));
+    // Rank, id and title: no bare score without a scale (issue 19, item 9).
+    const ranks = out.split('\n').filter((l) => /^\d+\. \S+#\d+ {2}/.test(l));
     expect(ranks).toHaveLength(3);
-    expect(ranks[0]).toContain('acme/rpc#1');
+    expect(ranks[0]).toMatch(/^1\. acme\/rpc#1 {2}/);
+    expect(out).not.toMatch(/^\d+\. \[\d+\]/m);
     expect(out).toContain('why: $500 bounty');
+    // Slack's emoji codes become emoji in a terminal.
+    expect(out).toContain('💰 $500');
+    expect(out).not.toMatch(/:[a-z_]+:/);
   });
 
   it('says what is wrong with a filter and exits 2', async () => {
@@ -58,7 +63,7 @@ describe('npx gigops gigs', () => {
     const before = gh.count('/graphql');
     const { code, out, err } = await run(['--limit', '3'], { PATH: tempDir() });
     expect(code, err).toBe(0);
-    expect(out.split('\n').filter((l) => /^\d+\. \[\d+\]/.test(l))).toHaveLength(3);
+    expect(out.split('\n').filter((l) => /^\d+\. \S+#\d+ {2}/.test(l))).toHaveLength(3);
     expect(out.trim().split('\n').at(-1)).toBe(NO_TOKEN_LINE);
     expect(gh.count('/graphql')).toBe(before);
     expect(gh.requests.at(-1)?.headers.authorization).toBeUndefined();

@@ -157,3 +157,19 @@ describe('the App Home', () => {
     expect(text).toContain('HTTP 401');
   });
 });
+
+describe('copy a client reads right (issue 19, item 8)', () => {
+  it('says the completion rate is overall, and names the zone of every time', () => {
+    const message = renderClientSnapshot(
+      { ...big, since: new Date('2026-11-25T15:00:00Z') },
+      { locale: 'en', timeZone: 'America/New_York' },
+    );
+    expect(message.text).toMatch(/^ACME Corp: \d+% complete overall$/);
+    const all = JSON.stringify(message.blocks);
+    expect(all).toContain('Completion overall');
+    expect(all).toContain('Since Wed, Nov 25, 10:00 EST');
+    const zh = renderClientSnapshot(big, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    expect(zh.text).toContain('总体完成度');
+    expect(JSON.stringify(zh.blocks)).toMatch(/GMT\+8/);
+  });
+});

@@ -16,6 +16,9 @@ const agoZh = (days: number) => (days >= 60 ? `${Math.round(days / 30)} 个月` 
 const en = {
   title: 'Go opportunities',
   range: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+  noneLeft: 'none left here',
+  draftInThread: ':memo: Draft posted, in the thread below.',
+  draftInChannel: (channel: string) => `:memo: Draft posted in <#${channel}>.`,
   filtered: (filters: string) => `filtered by \`${filters}\``,
   digestTitle: (n: number) => `${n} new Go ${n === 1 ? 'opportunity' : 'opportunities'}`,
   stars: (n: number) => `${compact(n)}★`,
@@ -25,7 +28,8 @@ const en = {
   noMaintainer: 'no maintainer reply yet',
   bounty: (amount: number, currency: string) => `:moneybag: ${money(amount, currency) || 'bounty'}`,
   seen: 'seen',
-  score: (n: number) => `score ${Math.round(n)}`,
+  /** Before an entry's reasons (the score itself has no scale to show). */
+  why: 'why',
   reason: (r: Reason): string => {
     switch (r.kind) {
       case 'bounty':
@@ -70,6 +74,9 @@ const en = {
 const zh: typeof en = {
   title: 'Go 开源机会',
   range: (from: number, to: number, total: number) => `第 ${from}–${to} 条，共 ${total} 条`,
+  noneLeft: '这里已没有条目',
+  draftInThread: ':memo: 草稿已发布在下方的讨论串中。',
+  draftInChannel: (channel: string) => `:memo: 草稿已发布在 <#${channel}>。`,
   filtered: (filters: string) => `筛选：\`${filters}\``,
   digestTitle: (n: number) => `${n} 个新的 Go 机会`,
   stars: (n: number) => `${compact(n)}★`,
@@ -79,7 +86,7 @@ const zh: typeof en = {
   noMaintainer: '维护者尚未回复',
   bounty: (amount: number, currency: string) => `:moneybag: ${money(amount, currency) || '悬赏'}`,
   seen: '已看过',
-  score: (n: number) => `评分 ${Math.round(n)}`,
+  why: '理由',
   reason: (r: Reason): string => {
     switch (r.kind) {
       case 'bounty':

@@ -3,9 +3,10 @@ import { pick } from './locale.ts';
 
 const en = {
   header: (client: string) => `Weekly snapshot · ${client}`,
-  fallback: (client: string, pct: number) => `${client}: ${pct}% complete this week`,
+  // The rate is over the whole backlog, not this week's: say so (issue 19, item 8).
+  fallback: (client: string, pct: number) => `${client}: ${pct}% complete overall`,
   late: ':hourglass: Posted late: the bot was offline at the scheduled time.',
-  completion: (pts: string, items: string) => `*Completion* ${pts} · ${items}`,
+  completion: (pts: string, items: string) => `*Completion overall* ${pts} · ${items}`,
   points: (done: number, total: number) => `${done} of ${total} points`,
   items: (done: number, total: number) => `${done} of ${total} items`,
   byPoints: 'by points',
@@ -41,9 +42,9 @@ const en = {
 
 const zh: typeof en = {
   header: (client: string) => `每周进度快照 · ${client}`,
-  fallback: (client: string, pct: number) => `${client}：本周完成度 ${pct}%`,
+  fallback: (client: string, pct: number) => `${client}：总体完成度 ${pct}%`,
   late: ':hourglass: 延迟发布：预定时间机器人未在线。',
-  completion: (pts: string, items: string) => `*完成度* ${pts} · ${items}`,
+  completion: (pts: string, items: string) => `*总体完成度* ${pts} · ${items}`,
   points: (done: number, total: number) => `${done} / ${total} 点`,
   items: (done: number, total: number) => `${done} / ${total} 项`,
   byPoints: '按故事点',

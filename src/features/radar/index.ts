@@ -8,7 +8,7 @@ import { registerOpportunityMore } from './more-button.ts';
 // The terminal radar (cli-gigs.ts) and start-up read these.
 export { checkGitHubToken } from './check-github-token.ts';
 export { rankOpportunities } from './find-opportunities.ts';
-export { opportunityFacts } from './opportunity-blocks.ts';
+export { opportunityFacts, withDraftPosted } from './opportunity-blocks.ts';
 export { describeRadarProblem } from './radar-problem.ts';
 
 /**

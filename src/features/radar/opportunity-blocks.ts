@@ -50,7 +50,7 @@ export function opportunityFacts(o: Opportunity, locale: Locale, now: Date): str
   return facts;
 }
 
-/** One entry: title linked, facts on one line, score and reasons on the next, two buttons. */
+/** One entry: title linked, facts on one line, why (the reasons) on the next, two buttons. */
 function renderEntry(
   o: Opportunity & { seen: boolean },
   locale: Locale,
@@ -67,7 +67,7 @@ function renderEntry(
   const lines = [
     `*${mrkdwnLink(o.url, `${o.repo}#${o.number}`)}* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
     `${facts.join(' · ')}${labels ? `  ${labels}` : ''}`,
-    `*${copy.score(o.score)}* — ${o.reasons.map(copy.reason).join(', ')}`,
+    `*${copy.why}:* ${o.reasons.map(copy.reason).join(', ')}`,
   ];
   const button = (text: string, action_id: string, style?: 'primary'): Button => ({
     type: 'button',
@@ -110,6 +110,8 @@ export function renderOpportunities(
   const blocks: KnownBlock[] = [
     {
       type: 'context',
+      // What the range counts, so a Dismiss can count it again (withoutOpportunity).
+      block_id: `${SUMMARY_BLOCK}${offset}:${items.length}:${total}`,
       elements: [{ type: 'mrkdwn', text: `*${copy.title}* · ${summary.join(' · ')}` }],
     },
   ];
@@ -151,8 +153,11 @@ export function withoutOpportunity(
   locale: Locale,
 ): KnownBlock[] {
   const out: KnownBlock[] = [];
+  const listed = blocks.some((b) => b.block_id === `${ENTRY_BLOCK}${id}`);
   for (const b of blocks) {
-    if (b.block_id === `${ENTRY_BLOCK}${id}`) {
+    if (listed && b.block_id?.startsWith(SUMMARY_BLOCK) && b.type === 'context') {
+      out.push(recount(b, locale));
+    } else if (b.block_id === `${ENTRY_BLOCK}${id}`) {
       out.push({
         type: 'context',
         block_id: `dismissed:${id}`,
@@ -163,6 +168,47 @@ export function withoutOpportunity(
     }
   }
   return out;
+}
+
+const SUMMARY_BLOCK = 'summary:';
+
+/**
+ * The listing once an entry got its draft: its buttons give way to one line
+ * saying where the draft is (in the thread below, or in a channel).
+ */
+export function withDraftPosted(
+  blocks: readonly KnownBlock[],
+  id: string,
+  locale: Locale,
+  where: { channel: string } | 'thread',
+): KnownBlock[] | undefined {
+  if (!blocks.some((b) => b.block_id === `${ENTRY_ACTIONS_BLOCK}${id}`)) return undefined;
+  const copy = radarCopy(locale);
+  const text = where === 'thread' ? copy.draftInThread : copy.draftInChannel(where.channel);
+  return blocks.map((b) =>
+    b.block_id === `${ENTRY_ACTIONS_BLOCK}${id}`
+      ? { type: 'context', block_id: `drafted:${id}`, elements: [{ type: 'mrkdwn', text }] }
+      : b,
+  );
+}
+
+/** The listing's header after one entry left it: "1–4 of 5" where it said "1–5 of 6". */
+function recount(block: KnownBlock & { type: 'context' }, locale: Locale): KnownBlock {
+  const [offset, count, total] = (block.block_id ?? '')
+    .slice(SUMMARY_BLOCK.length)
+    .split(':')
+    .map(Number) as [number, number, number];
+  if (![offset, count, total].every(Number.isInteger) || count < 1) return block;
+  const copy = radarCopy(locale);
+  const before = copy.range(offset + 1, offset + count, total);
+  const after = count > 1 ? copy.range(offset + 1, offset + count - 1, total - 1) : copy.noneLeft;
+  const [first, ...rest] = block.elements;
+  const text = first && 'text' in first && typeof first.text === 'string' ? first.text : '';
+  return {
+    ...block,
+    block_id: `${SUMMARY_BLOCK}${offset}:${count - 1}:${total - 1}`,
+    elements: [{ type: 'mrkdwn', text: text.replace(before, after) }, ...rest],
+  };
 }
 
 /** The listing after More: the same, minus its More button (the next page follows). */

@@ -17,7 +17,11 @@ export interface SnapshotRenderOptions {
   late?: boolean;
 }
 
-/** "Wed, Nov 18, 10:00" in the given zone and language. */
+/**
+ * "Wed, Nov 18, 10:00 EST" in the given zone and language. The zone is always
+ * named: a channel's readers may sit anywhere (a client in New York, the bot
+ * in Berlin), and Slack tells no message who reads it.
+ */
 export function formatWhen(at: Date, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone,
@@ -27,6 +31,7 @@ export function formatWhen(at: Date, timeZone: string, locale: Locale): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZoneName: 'short',
   }).format(at);
 }
 
