@@ -124,3 +124,17 @@ async function findMarked(input: PostOnceInput): Promise<string | undefined> {
   );
   return hit?.ts;
 }
+
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived'] as const);
+export type CannotPost = typeof CANNOT_POST extends Set<infer T> ? T : never;
+
+/**
+ * Slack's answers meaning the bot cannot post in that channel (not invited,
+ * gone, archived), so features answer privately instead; no feature reads
+ * Slack's error shapes itself.
+ */
+export function cannotPost(error: unknown): CannotPost | undefined {
+  if ((error as { code?: unknown }).code !== ErrorCode.PlatformError) return undefined;
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return CANNOT_POST.has(code as CannotPost) ? (code as CannotPost) : undefined;
+}

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { opportunityIdOf, type ProposalRecord } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { postOnce } from '../../slack/post-once.ts';
+import { cannotPost, postOnce } from '../../slack/post-once.ts';
 import { draftProposal as buildDraft } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
@@ -109,10 +109,8 @@ export async function draftProposal(
     await deps.store.opportunities.markProposed(stored.opportunityId, now);
   } catch (error) {
     await deps.store.proposals.discard(id);
-    const code = (error as { data?: { error?: string } }).data?.error;
     deps.logger.warn({ err: error, ref, channel }, 'could not post a proposal draft');
-    if (code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived')
-      return { kind: 'problem', text: copy.notInChannel(channel) };
+    if (cannotPost(error)) return { kind: 'problem', text: copy.notInChannel(channel) };
     throw error;
   }
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');

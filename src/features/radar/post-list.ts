@@ -4,13 +4,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { radarCopy } from '../../i18n/radar.ts';
-import { postOnce } from '../../slack/post-once.ts';
+import { cannotPost, postOnce } from '../../slack/post-once.ts';
 import { findOpportunities } from './find-opportunities.ts';
 import { renderOpportunities } from './opportunity-blocks.ts';
 import { describeRadarProblem } from './radar-problem.ts';
 
 // Errors after which the list can still be shown privately through response_url.
-const PRIVATE_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
 /**
  * `/gigs` and More: find a page, render it and post it as a normal message in
@@ -57,8 +56,8 @@ export async function postOpportunities(
       );
     }
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (!code || !PRIVATE_FALLBACK.has(code)) throw error;
+    // Not invited (or the channel is gone): the list goes to the asker alone.
+    if (!cannotPost(error)) throw error;
     await target.respond({
       response_type: 'ephemeral',
       replace_original: false,
