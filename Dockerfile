@@ -29,5 +29,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-# As `npm start` (package.json): a 16 MiB young generation, see README → Performance.
+# As `npm start` (package.json): a 16 MiB young generation, see docs/performance.md → Memory.
 CMD ["node", "--max-semi-space-size=8", "bin/gigops.js", "start"]
