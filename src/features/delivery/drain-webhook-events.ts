@@ -11,12 +11,6 @@ export const MAX_WEBHOOK_ATTEMPTS = 5;
  */
 export const WEBHOOK_CLAIM_LEASE_MS = 5 * 60_000;
 
-interface DrainState {
-  running: Promise<void> | undefined;
-  again: boolean;
-}
-const states = new WeakMap<object, DrainState>();
-
 /**
  * Works through recorded webhook deliveries, oldest first, one at a time (the
  * Notion limiter paces them; order keeps a later state from being overwritten
@@ -27,12 +21,9 @@ export function drainWebhookEvents(
   deps: Pick<Deps, 'store' | 'logger' | 'now' | 'github' | 'lifecycle' | 'instanceId' | 'idle'>,
   setup: DeliverySetup,
 ): Promise<void> {
-  let state = states.get(deps.store);
-  if (!state) {
-    state = { running: undefined, again: false };
-    states.set(deps.store, state);
-  }
-  const s = state;
+  // The feature's one drain: its state lives on the setup createDelivery built.
+  setup.cache.drain ??= { running: undefined, again: false };
+  const s = setup.cache.drain;
   if (s.running) {
     s.again = true;
     return s.running;

@@ -19,6 +19,8 @@ export interface DeliveryCache {
   schemaCheck?: Promise<SchemaCheck>;
   /** The optional timeline data source's schema. */
   timelineSchema?: Promise<DeliverySchema>;
+  /** The webhook drain: the run in progress, and whether to look again after it. */
+  drain?: { running: Promise<void> | undefined; again: boolean };
 }
 
 /** Delivery sync runs only with a `delivery` section and NOTION_TOKEN. */
