@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Routes } from '../http/server.ts';
 import type { GigsHandlers } from '../listeners/commands/gigs.ts';
 import type { ScheduledJob } from '../scheduling/scheduler.ts';
-import type { Listeners } from '../slack/router.ts';
+import type { Listeners } from '../slack/listeners.ts';
 
 /**
  * What a feature gives the bot (probot's appFn idea): main.ts builds each

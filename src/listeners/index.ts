@@ -5,7 +5,6 @@ import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { slackRequestKind, slackRequestName } from '../metrics.ts';
-import { routeListeners } from '../slack/router.ts';
 import { LATER, type Later } from './ack-then.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 
@@ -29,10 +28,9 @@ export function registerListeners(
   const handlers: GigsHandlers = {};
   for (const feature of features) Object.assign(handlers, feature.subcommands);
   registerGigsCommand(app, deps, handlers);
-  // Buttons and modals by id, behind one Bolt listener per kind (see router.ts).
-  const { listeners, mount } = routeListeners(app);
-  for (const feature of features) feature.listen?.(listeners, app);
-  mount();
+  // Buttons and modals by id, straight on Bolt (a router of our own in front of
+  // Bolt's dispatch measured no better: docs/performance.md).
+  for (const feature of features) feature.listen?.(app, app);
 }
 
 /**

@@ -4,7 +4,7 @@ import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { parseOpportunityId } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { withDraftPosted } from '../radar/index.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 import { draftProposal } from './draft-proposal.ts';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { registerProposalApprove } from './approve-button.ts';
 import { registerOpportunityDraft } from './draft-button.ts';
 import { registerProposalEditModal } from './edit-modal.ts';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 import { polishProposal } from './polish-proposal.ts';
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { REASON_BLOCK } from './modal-blocks.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
 import { rejectProposal } from './reject-proposal.ts';

@@ -5,7 +5,7 @@ import { parseOpportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { withoutOpportunity } from './opportunity-blocks.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

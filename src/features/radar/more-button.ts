@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { withoutMore } from './opportunity-blocks.ts';
 import { postOpportunities } from './post-list.ts';
 

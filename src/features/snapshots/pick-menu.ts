@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { SNAPSHOT_PICK_ACTION } from './snapshot-blocks.ts';
 import { answerSnapshot } from './snapshot-command.ts';
 

@@ -6,7 +6,7 @@ import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
-import type { Listeners } from '../../slack/router.ts';
+import type { Listeners } from '../../slack/listeners.ts';
 import { snapshotsConfigured } from './compose.ts';
 import { postClientSnapshot } from './post-client-snapshot.ts';
 import { SNAPSHOT_POST_ACTION } from './snapshot-blocks.ts';
