@@ -73,6 +73,8 @@ it('shows new opportunities since the last visit and drafts awaiting approval, a
   expectWithinSlackLimits(last.blocks, 'view');
   expect(views[1]).toContain('Notion is off');
   expect(views[1]).toContain('next snapshot Wed, Nov 25, 10:00');
+  // The client's zone is named: the reader may sit elsewhere (issue 19, item 8).
+  expect(views[1]).toContain('next snapshot Wed, Nov 25, 10:00 EST');
   await deps.store.close();
 });
 
