@@ -1,5 +1,5 @@
 import { ghAuthToken } from './clients/gh-token.ts';
-import { createGitHub } from './clients/github.ts';
+import { createGitHub, type GitHubClientOptions } from './clients/github.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { isEnvPlaceholder } from './config-placeholders.ts';
 import type { RadarDeps } from './deps.ts';
@@ -60,6 +60,8 @@ export async function runGigs(
   env: Record<string, string | undefined>,
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
+  /** The GitHub client's wait unit (1 s); tests shrink it rather than sleep. */
+  github: Pick<GitHubClientOptions, 'retryBaseMs'> = {},
 ): Promise<number> {
   const limitAt = argv.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : 10;
@@ -114,6 +116,7 @@ export async function runGigs(
       token: config.env.GITHUB_TOKEN,
       baseUrl: config.env.GITHUB_API_URL,
       logger,
+      ...github,
     }),
     now: () => new Date(),
   };

@@ -7,10 +7,14 @@ import { loadConfig } from '../src/config.ts';
 import { checkGitHub, checkSlack } from '../src/doctor/checks.ts';
 import { createLogger } from '../src/log.ts';
 import { startGigops } from '../src/main.ts';
-import { tempDir, testEnv } from './support/env.ts';
+import { startTestBot } from './support/bot.ts';
+import { SIGNING_SECRET, tempDir, testEnv } from './support/env.ts';
 import { FakeGitHub } from './support/fake-github.ts';
+import { FakeHttp } from './support/fake-http.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { freePort } from './support/loopback.ts';
+import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
+import { SNAPSHOT_YAML } from './support/snapshot-deps.ts';
 
 /**
  * Issue 19, item 3: offline, `npx gigops gigs` said "GitHub is not answering
@@ -100,6 +104,39 @@ describe('classifyFailure on what the real clients throw', () => {
   });
 });
 
+describe('the GitHub client’s retries', () => {
+  it('an unreachable GitHub is tried once more, a server error twice more', async () => {
+    const tried: string[] = [];
+    const unreachable = createGitHub({
+      token: undefined,
+      baseUrl: 'https://api.github.com',
+      logger: silent,
+      fetch: (input, init) => {
+        tried.push(String(input));
+        return offlineFetch(input, init);
+      },
+      retryBaseMs: 1,
+    });
+    await unreachable.rest.rateLimit.get().catch(() => {});
+    expect(tried).toEqual([
+      'https://api.github.com/rate_limit',
+      'https://api.github.com/rate_limit',
+    ]);
+
+    github.fault = { status: 503 };
+    const before = github.requests.length;
+    const down = createGitHub({
+      token: undefined,
+      baseUrl: github.url,
+      logger: silent,
+      retryBaseMs: 1,
+    });
+    await down.rest.rateLimit.get().catch(() => {});
+    github.fault = undefined;
+    expect(github.requests.length - before).toBe(3);
+  });
+});
+
 describe('npx gigops gigs', () => {
   async function gigs(env: Record<string, string>) {
     const out: string[] = [];
@@ -109,6 +146,7 @@ describe('npx gigops gigs', () => {
       { DATA_DIR: tempDir(), ...env },
       (s) => out.push(s),
       (s) => err.push(s),
+      { retryBaseMs: 1 },
     );
     return { code, err: err.join('') };
   }
@@ -120,6 +158,27 @@ describe('npx gigops gigs', () => {
     expect(run.err).toContain('GitHub is unreachable (getaddrinfo ENOTFOUND api.github.com)');
     expect(run.err).toContain('check GITHUB_API_URL and the network');
     expect(run.err).not.toMatch(/HTTP 500|token/i);
+  });
+
+  it('GITHUB_API_URL on a host that does not resolve names it and the network, after one retry at most', async () => {
+    // `.invalid` never resolves (RFC 6761): DNS fails here as it does offline.
+    const tried: string[] = [];
+    globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+      tried.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    }) as typeof fetch;
+    const run = await gigs({
+      GITHUB_TOKEN: 'ghp_test',
+      GITHUB_API_URL: 'http://api.github.invalid',
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /^GitHub is unreachable \(getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.github\.invalid\): check GITHUB_API_URL and the network\./,
+    );
+    expect(run.err).not.toMatch(/HTTP 500|token/i);
+    // Once, and once more: not three times over 5 s as for a server error.
+    expect(tried).toHaveLength(2);
+    expect(new Set(tried).size).toBe(1);
   });
 
   it('a refused connection says unreachable; a 503 says server error with its status', async () => {
@@ -164,5 +223,51 @@ describe('start-up and doctor', () => {
       detail: 'server error (HTTP 502)',
     });
     github.fault = undefined;
+  });
+});
+
+describe('/gigs snapshot when Notion fails', () => {
+  // Monday: last Wednesday's snapshot is past the grace window, so start-up asks Notion nothing.
+  const NOW = new Date('2026-11-30T17:00:00.000Z');
+
+  async function preview(notionUrl: string): Promise<string> {
+    const t = await startTestBot(
+      SNAPSHOT_YAML(),
+      { NOTION_TOKEN: 'secret_test', NOTION_API_URL: notionUrl },
+      () => NOW,
+    );
+    try {
+      await t.bot.startup;
+      const body = slashCommandBody('snapshot', t.slack.responseUrl('preview'));
+      const res = await fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        body,
+        headers: signedHeaders(SIGNING_SECRET, body),
+      });
+      expect(res.status).toBe(200);
+      return String((await t.slack.waitFor('response_url:/respond/preview')).params.text);
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('unreachable: names NOTION_API_URL and the network', async () => {
+    expect(await preview(closed)).toMatch(
+      /^:warning: Notion is unreachable \(.*ECONNREFUSED.*\): check NOTION_API_URL and the network\.$/,
+    );
+  });
+
+  it('a 503: a server error with its status, on Notion’s side', async () => {
+    const notion = await new FakeHttp()
+      .route('POST /v1/data_sources/:id/query', {
+        status: 503,
+        body: { object: 'error', status: 503, code: 'service_unavailable', message: 'down' },
+      })
+      .start();
+    try {
+      expect(await preview(notion.url)).toContain('Notion answered with a server error (HTTP 503)');
+    } finally {
+      await notion.stop();
+    }
   });
 });

@@ -2,11 +2,29 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '../log.ts';
+import { classifyFailure } from './network-failure.ts';
 
 /** plugin-retry's defaults, plus 429. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
-const GitHub = Octokit.plugin(throttling, retry);
+/**
+ * An unreachable GitHub (DNS fails, the connection is refused or times out)
+ * is tried once more, not twice with 1 s and 4 s waits: Octokit calls it
+ * HTTP 500, which the retry plugin would retry like a server error. Its error
+ * hook sits inside the retry plugin's and sets the per-request retry count
+ * that plugin reads.
+ */
+function unreachableOnce(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.error('request', (error, options) => {
+    if (classifyFailure(error).kind === 'unreachable') {
+      const request = options.request as { retries?: number } | undefined;
+      options.request = { ...request, retries: Math.min(request?.retries ?? 1, 1) };
+    }
+    throw error;
+  });
+}
+
+const GitHub = Octokit.plugin(throttling, unreachableOnce, retry);
 export type GitHubClient = InstanceType<typeof GitHub>;
 
 export interface GitHubClientOptions {

@@ -33,6 +33,8 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
+  // @notionhq/client's own deadline.
+  'notionhq_client_request_timeout',
 ]);
 
 /** Slack's and Notion's words for a token they refuse. */
@@ -85,7 +87,10 @@ export function classifyFailure(error: unknown, now = new Date()): Failure {
       (code && UNREACHABLE_CODES.has(code)) ||
       e.name === 'AbortError' ||
       e.name === 'TimeoutError' ||
-      /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH)\b/.test(message)
+      /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH)\b/.test(message) ||
+      // fetch's own words for "no answer came", whatever the reason in its cause
+      // (a code above, or one without a code: "bad port", a TLS failure).
+      (e.name === 'TypeError' && message === 'fetch failed' && e.cause !== undefined)
     ) {
       const deepest = [...links].reverse().find((l) => text(l.message));
       return { kind: 'unreachable', detail: text(deepest?.message) ?? code ?? 'no answer' };
@@ -144,9 +149,9 @@ export function classifyFailure(error: unknown, now = new Date()): Failure {
 export interface ServiceNames {
   /** GitHub, Slack, Notion. */
   service: string;
-  /** The variable holding its address, and the address. */
+  /** The variable holding its address, and the address when known. */
   urlVar: string;
-  url: string;
+  url?: string;
   /** The variable holding its token. */
   tokenVar: string;
 }
@@ -156,7 +161,7 @@ export function describeFailure(f: Failure, names: ServiceNames, timeZone = 'UTC
   const { service, urlVar, url, tokenVar } = names;
   switch (f.kind) {
     case 'unreachable':
-      return `${service} is unreachable (${f.detail}): check ${urlVar} (${url}) and the network.`;
+      return `${service} is unreachable (${f.detail}): check ${urlVar}${url ? ` (${url})` : ''} and the network.`;
     case 'server':
       return `${service} answered with a server error (HTTP ${f.status}); it is on their side: try again in a few minutes.`;
     case 'rate_limit':

@@ -1,4 +1,5 @@
 import type { isNotionClientError, Client as NotionClient } from '@notionhq/client';
+import { classifyFailure, describeFailure } from '../../clients/network-failure.ts';
 import { queryDeliveryItems } from '../../clients/notion-delivery.ts';
 import type { ClientConfig, DeliveryConfig } from '../../config.ts';
 import { type SnapshotItem, toSnapshotItem } from '../../domain/snapshot-item.ts';
@@ -30,13 +31,21 @@ export async function loadClientItems(
   return items.map(toSnapshotItem);
 }
 
-/** A Notion refusal as something the user can act on. */
+const NOTION = { service: 'Notion', urlVar: 'NOTION_API_URL', tokenVar: 'NOTION_TOKEN' };
+
+/** A Notion refusal or failure as something the user can act on. */
 function explain(
   error: unknown,
   dataSourceId: string,
   clientProperty: string,
   isNotionError: typeof isNotionClientError,
 ): unknown {
+  // No network, a Notion outage, a rate limit: said as every path says them.
+  const failure = classifyFailure(error);
+  if (failure.kind === 'unreachable' || failure.kind === 'server' || failure.kind === 'rate_limit')
+    return new GigopsError(ErrorCode.NotionUnavailable, describeFailure(failure, NOTION), {
+      cause: error,
+    });
   if (!isNotionError(error)) return error;
   const code = 'code' in error ? String(error.code) : 'error';
   if (code === 'validation_error') {
