@@ -100,6 +100,54 @@ describe('the README’s commands, as a newcomer types them', () => {
     expect(lines[0]).toMatch(/^[✓✗!] Config/);
   });
 
+  // Offline, as a newcomer on a train: every command names the network, none
+  // blames a token or invents an HTTP status. `.invalid` never resolves (RFC 6761),
+  // so DNS fails here as it does with no network.
+  const OFFLINE = {
+    GITHUB_API_URL: 'http://api.github.invalid',
+    SLACK_API_URL: 'http://slack.invalid/api/',
+  };
+  it('offline, npx gigops gigs: its first line names the network', async () => {
+    const { code, lines } = await run('npx gigops gigs', OFFLINE);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(
+      /^GitHub is unreachable \(getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.github\.invalid\): check GITHUB_API_URL and the network\.$/,
+    );
+    expect(lines.join('\n')).not.toMatch(/HTTP 500|token/i);
+  });
+
+  it('offline, npm start in Socket Mode: it cannot start because Slack is unreachable', async () => {
+    const { code, lines } = await run('npm start', {
+      ...OFFLINE,
+      SLACK_BOT_TOKEN: 'xoxb-1-offline',
+      SLACK_APP_TOKEN: 'xapp-1-offline',
+    });
+    expect(code).not.toBe(0);
+    const said = lines.find((l) => l.startsWith('gigops cannot start: '));
+    expect(said).toMatch(
+      /^gigops cannot start: Slack is unreachable \(getaddrinfo (ENOTFOUND|EAI_AGAIN) slack\.invalid\): check SLACK_API_URL/,
+    );
+    expect(lines.join('\n')).not.toMatch(/rejected|regenerate/i);
+  });
+
+  it('offline, npm run doctor: Slack and GitHub are unreachable, with what to check', async () => {
+    const { code, lines } = await run('npm run doctor', {
+      ...OFFLINE,
+      SLACK_BOT_TOKEN: 'xoxb-1-offline',
+      SLACK_APP_TOKEN: 'xapp-1-offline',
+    });
+    expect(code).not.toBe(0);
+    const out = lines.join('\n');
+    expect(out).toMatch(
+      /^✗ Slack: unreachable: getaddrinfo (ENOTFOUND|EAI_AGAIN) slack\.invalid$/m,
+    );
+    expect(out).toMatch(
+      /^✗ GitHub: unreachable: getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.github\.invalid$/m,
+    );
+    expect(out).toContain('→ check SLACK_API_URL (http://slack.invalid/api/) and the network');
+    expect(out).toContain('→ check GITHUB_API_URL (http://api.github.invalid) and the network');
+  });
+
   // `npm test` is this very suite: running it from inside itself would recurse. Its first
   // line under an old Node is checked by check-node.test.ts; under Node 24 it is Biome's.
 });
