@@ -1,11 +1,17 @@
 import type { KnownBlock } from '@slack/types';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Opportunity } from '../src/domain/opportunity.ts';
 import {
   renderOpportunities,
   withDraftPosted,
   withoutOpportunity,
 } from '../src/features/radar/opportunity-blocks.ts';
+import { startTestBot } from './support/bot.ts';
+import { SIGNING_SECRET } from './support/env.ts';
+import { FakeGitHubIssues } from './support/fake-github-issues.ts';
+import { goPanicIssue } from './support/github-fixtures.ts';
+import { buttonPress } from './support/proposal-payloads.ts';
+import { interactionBody, signedHeaders } from './support/slack-sign.ts';
 
 /** Issue 19, item 9: the listing says what is true after a Dismiss or a Draft. */
 
@@ -60,5 +66,49 @@ describe('the listing after a Draft', () => {
       JSON.stringify(withDraftPosted(blocks, 'acme/rpc#3', 'en', { channel: 'C0PROPOSALS' })),
     ).toContain('Draft posted in <#C0PROPOSALS>.');
     expect(withDraftPosted(blocks, 'acme/rpc#99', 'en', 'thread')).toBeUndefined();
+  });
+});
+
+describe('Draft proposal pressed on a listing, through a signed request', () => {
+  let gh: FakeGitHubIssues;
+  beforeAll(async () => {
+    gh = await new FakeGitHubIssues().start();
+    gh.issues.set('acme/pool#7', goPanicIssue());
+  });
+  afterAll(async () => {
+    await gh.stop();
+  });
+
+  it('updates that listing: the entry says its draft is in the thread, and offers Draft no more', async () => {
+    const t = await startTestBot('proposals:\n  hourlyRate: 100\n', { GITHUB_API_URL: gh.url });
+    try {
+      const pool = { ...opp(7), id: 'acme/pool#7', repo: 'acme/pool', number: 7 };
+      const blocks = renderOpportunities(
+        { items: [pool, opp(8)], offset: 0, total: 2, filters: '', nextOffset: undefined },
+        'en',
+        NOW,
+      ).blocks as KnownBlock[];
+      const ts = '1700000000.000100';
+      const payload = buttonPress('opportunity_draft', 'acme/pool#7', { messageTs: ts });
+      const body = interactionBody({ ...payload, message: { ...payload.message, blocks } });
+      const res = await fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        body,
+        headers: signedHeaders(SIGNING_SECRET, body),
+      });
+      expect(res.status).toBe(200);
+      const update = await t.slack.waitFor('chat.update', (c) => c.params.ts === ts);
+      expect(update.params.channel).toBe('C0CHANNEL');
+      const json = JSON.stringify(update.params.blocks);
+      expect(json).toContain('Draft posted, in the thread below.');
+      expect(json).not.toContain('"value":"acme/pool#7"');
+      expect(json).toContain('"value":"acme/rpc#8"'); // the other entry keeps its buttons
+      const draft = t.slack
+        .callsTo('chat.postMessage')
+        .find((c) => JSON.stringify(c.params.blocks).includes('proposal_approve'));
+      expect(draft?.params.thread_ts).toBe(ts);
+    } finally {
+      await t.close();
+    }
   });
 });
