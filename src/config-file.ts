@@ -86,6 +86,9 @@ const propertiesSchema = z
     points: z.string().min(1).default('Story Points'),
     client: z.string().min(1).default('Client'),
     blocked: z.string().min(1).default('Blocked'),
+    /** Optional in Notion (client reports): who owns a blocker, and what it needs. */
+    owner: z.string().min(1).default('Owner'),
+    blockedReason: z.string().min(1).default('Blocked Reason'),
   })
   .strict();
 

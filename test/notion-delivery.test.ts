@@ -5,6 +5,7 @@ import {
   retrieveDeliverySchema,
 } from '../src/clients/notion-delivery.ts';
 import { checkDeliverySchema } from '../src/domain/check-delivery-schema.ts';
+import { toSnapshotItem } from '../src/domain/snapshot-item.ts';
 import { renderSchemaProblems } from '../src/features/delivery/presenter.ts';
 import { fakeDeliverySetup } from './support/delivery.ts';
 import { DEFAULT_PROPERTIES, FakeNotion } from './support/fake-notion.ts';
@@ -83,6 +84,26 @@ describe('queryDeliveryItems', () => {
     const [stuck, reviewed] = await queryDeliveryItems(setup.notion, notion);
     expect(stuck!.blocked).toBe(true);
     expect(reviewed).toMatchObject({ blocked: false, reviewer: 'Alice', reviewerIds: ['user-1'] });
+  });
+
+  it('reads a blocker’s optional Owner and Blocked Reason when the data source has them (issue 23)', async () => {
+    const { fake, setup } = await start();
+    const plain = fake.addItem({ title: 'No extras', blocked: true });
+    const id = fake.addItem({ title: 'Waiting on the client', blocked: true });
+    const props = fake.pages.get(id)!.properties as Record<string, unknown>;
+    props.Owner = { type: 'people', people: [{ object: 'user', id: 'u-9', name: 'Dana' }] };
+    props['Blocked Reason'] = {
+      type: 'rich_text',
+      rich_text: [{ plain_text: 'staging credentials from ACME' }],
+    };
+    const items = await queryDeliveryItems(setup.notion, setup.delivery.notion);
+    const byId = new Map(items.map((i) => [i.pageId, toSnapshotItem(i)]));
+    expect(byId.get(id.replace(/-/g, ''))).toMatchObject({
+      owner: 'Dana',
+      blockedReason: 'staging credentials from ACME',
+    });
+    const without = byId.get(plain.replace(/-/g, ''))!;
+    expect([without.owner, without.blockedReason]).toEqual([undefined, undefined]);
   });
 
   it('finds a linked page only when it belongs to the delivery data source', async () => {

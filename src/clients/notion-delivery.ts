@@ -120,6 +120,8 @@ export function decodeDeliveryItem(raw: unknown, names: NotionConfig['properties
     points: p[names.points]?.number ?? undefined,
     client: textOf(p[names.client]),
     blocked: blocked?.type === 'checkbox' ? blocked.checkbox === true : status === names.blocked,
+    owner: textOf(p[names.owner]),
+    blockedReason: textOf(p[names.blockedReason]),
     createdTime: page.created_time,
     lastEditedTime: page.last_edited_time,
   };

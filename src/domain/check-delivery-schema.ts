@@ -17,7 +17,8 @@ export type SchemaCheck =
   | { ok: true; kinds: DeliveryPropertyKinds }
   | { ok: false; problems: SchemaProblem[] };
 
-const EXPECTED: Record<Exclude<PropertyKey, 'blocked'>, string[]> = {
+// owner and blockedReason are optional: read when the data source has them, never required.
+const EXPECTED: Record<Exclude<PropertyKey, 'blocked' | 'owner' | 'blockedReason'>, string[]> = {
   status: ['status', 'select'],
   pr: ['url'],
   reviewer: ['rich_text', 'people'],

@@ -20,6 +20,9 @@ export interface DeliveryItem {
   client: string | undefined;
   /** The checkbox, or true when the status equals the configured blocked value. */
   blocked: boolean;
+  /** Optional properties: who owns the item, and what a blocked item needs (plain text). */
+  owner?: string | undefined;
+  blockedReason?: string | undefined;
   createdTime: string;
   lastEditedTime: string;
 }

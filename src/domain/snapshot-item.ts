@@ -12,6 +12,9 @@ export interface SnapshotItem {
   status: string;
   points: number | undefined;
   blocked: boolean;
+  /** Optional Notion properties (`owner`, `blockedReason`): shown with a blocker. */
+  owner?: string | undefined;
+  blockedReason?: string | undefined;
   pr: string | undefined;
   reviewer: string | undefined;
   qa: string | undefined;
@@ -30,6 +33,8 @@ export function toSnapshotItem(item: DeliveryItem): SnapshotItem {
     status: item.status ?? '',
     points: item.points,
     blocked: item.blocked,
+    owner: item.owner,
+    blockedReason: item.blockedReason,
     pr: item.prUrl,
     reviewer: item.reviewer,
     qa: item.qa,
