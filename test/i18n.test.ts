@@ -5,6 +5,7 @@ import { homeSectionsCopy } from '../src/i18n/home-sections.ts';
 import { LOCALES, type Locale, pick } from '../src/i18n/locale.ts';
 import { proposalCopy } from '../src/i18n/proposals.ts';
 import { radarCopy } from '../src/i18n/radar.ts';
+import { reportCopy } from '../src/i18n/reports.ts';
 import { homeCopy, snapshotCopy } from '../src/i18n/snapshots.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
 import { tempDir } from './support/env.ts';
@@ -15,6 +16,7 @@ const sets = {
   homeSectionsCopy,
   proposalCopy,
   radarCopy,
+  reportCopy,
   snapshotCopy,
   homeCopy,
 };

@@ -1,0 +1,59 @@
+/**
+ * Client reports (issue 23): CPU and size of the PDF for a 1,000-item client,
+ * English and 简体中文, once the items are in (bench/snapshots.bench.ts counts
+ * the Notion requests). Baseline: the Slack post of the same snapshot,
+ * rendered in the same run.
+ */
+
+import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
+import { renderSnapshotPdf } from '../src/features/reports/pdf.ts';
+import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
+import type { Locale } from '../src/i18n/locale.ts';
+import { bigSnapshot, REPORT_ZONE, reportChart } from '../test/support/report-snapshot.ts';
+import type { BenchResult } from './run.ts';
+
+const ITEMS = 1000;
+const RUNS = 20;
+
+/** Mean CPU milliseconds (user + system) of one call, after five warm-up calls. */
+async function cpuMs(fn: () => unknown, runs = RUNS): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn();
+  const start = process.cpuUsage();
+  for (let i = 0; i < runs; i++) await fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / runs;
+}
+
+export default {
+  title: 'Client reports',
+  async run(): Promise<BenchResult[]> {
+    const snapshot: ClientSnapshot = bigSnapshot(ITEMS);
+    const chartPng = reportChart();
+    const slack = () => renderClientSnapshot(snapshot, { locale: 'en', timeZone: REPORT_ZONE });
+    const baselineMs = await cpuMs(slack, 200);
+    const results: BenchResult[] = [];
+    for (const locale of ['en', 'zh-CN'] as const satisfies Locale[]) {
+      const pdf = () => renderSnapshotPdf(snapshot, { locale, timeZone: REPORT_ZONE, chartPng });
+      const ms = await cpuMs(pdf);
+      const bytes = (await pdf()).length;
+      results.push(
+        {
+          name: `CPU to render the PDF of a ${ITEMS}-item snapshot (${locale})`,
+          value: ms,
+          unit: 'ms',
+          baseline: baselineMs,
+          target: `< 200 ms (${Math.round(ms / Math.max(baselineMs, 0.001))}× the Slack post)`,
+          pass: ms < 200,
+        },
+        {
+          name: `PDF size, ${ITEMS}-item snapshot with the chart (${locale})`,
+          value: Math.round(bytes / 1024),
+          unit: 'KB',
+          target: '< 200 KB',
+          pass: bytes < 200 * 1024,
+        },
+      );
+    }
+    return results;
+  },
+};

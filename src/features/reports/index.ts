@@ -1,0 +1,7 @@
+/**
+ * Client reports (issue 23): the weekly snapshot as a PDF, a read-only web
+ * page behind a signed link, and an e-mail. Building blocks only: the
+ * snapshot job wires them in (exactly once per client and week, hold and
+ * approve) later.
+ */
+export { type PdfOptions, renderSnapshotPdf } from './pdf.ts';
