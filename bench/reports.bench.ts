@@ -1,11 +1,13 @@
 /**
- * Client reports (issue 23): CPU and size of the PDF for a 1,000-item client,
+ * Client reports (issue 23): CPU and size of the PDF, and CPU of the web
+ * page, for a 1,000-item client,
  * English and 简体中文, once the items are in (bench/snapshots.bench.ts counts
  * the Notion requests). Baseline: the Slack post of the same snapshot,
  * rendered in the same run.
  */
 
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
+import { renderSnapshotHtml } from '../src/features/reports/html.ts';
 import { renderSnapshotPdf } from '../src/features/reports/pdf.ts';
 import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
 import type { Locale } from '../src/i18n/locale.ts';
@@ -54,6 +56,18 @@ export default {
         },
       );
     }
+    const chartPngBase64 = chartPng.toString('base64');
+    const page = () =>
+      renderSnapshotHtml(snapshot, { locale: 'en', timeZone: REPORT_ZONE, chartPngBase64 });
+    const pageMs = await cpuMs(page, 200);
+    results.push({
+      name: `CPU to render the web page of a ${ITEMS}-item snapshot`,
+      value: pageMs,
+      unit: 'ms',
+      baseline: baselineMs,
+      target: `< 20 ms (${Math.round(pageMs / Math.max(baselineMs, 0.001))}× the Slack post)`,
+      pass: pageMs < 20,
+    });
     return results;
   },
 };

@@ -23,7 +23,6 @@ const en = {
   pr: 'pull request',
   pointsSuffix: (n: number) => `${n} pt`,
   chart: 'Completion by points, week by week',
-  chartAlt: (rates: string) => `Bar chart of completion by points, week by week: ${rates}`,
   readOnly: "A read-only copy of this week's report, from gigops.",
   subject: (client: string, week: string, pct: number) =>
     `${client}: weekly snapshot ${week}, ${pct}% complete overall`,
@@ -50,7 +49,6 @@ const zh: typeof en = {
   pr: '拉取请求',
   pointsSuffix: (n: number) => `${n} 点`,
   chart: '每周按故事点的完成度',
-  chartAlt: (rates: string) => `每周按故事点的完成度柱状图：${rates}`,
   readOnly: '本周报告的只读副本，由 gigops 生成。',
   subject: (client: string, week: string, pct: number) =>
     `${client}：每周进度快照 ${week}，总体完成度 ${pct}%`,

@@ -4,4 +4,12 @@
  * snapshot job wires them in (exactly once per client and week, hold and
  * approve) later.
  */
+export {
+  CHART_CID,
+  type EmailHtmlOptions,
+  escapeHtml,
+  type HtmlOptions,
+  renderSnapshotEmailHtml,
+  renderSnapshotHtml,
+} from './html.ts';
 export { type PdfOptions, renderSnapshotPdf } from './pdf.ts';
