@@ -4,10 +4,12 @@ import type { Deps } from '../src/deps.ts';
 import { catchUpSnapshots } from '../src/features/snapshots/catch-up.ts';
 import { postClientSnapshot, snapshotJob } from '../src/features/snapshots/post-client-snapshot.ts';
 import { slackClientPolicy } from '../src/slack/app.ts';
+import { PostNotConfirmed, postOnce } from '../src/slack/post-once.ts';
 import { SLOT_NY, snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { BOT_TOKEN, tempDir } from './support/env.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
 import { FakeSlack } from './support/fake-slack.ts';
+import { freePort } from './support/loopback.ts';
 import { SNAPSHOT_YAML, snapshotDeps } from './support/snapshot-deps.ts';
 
 let slack: FakeSlack;
@@ -164,5 +166,42 @@ describe('Slack faults on the snapshot post', () => {
       timeout: 10_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 4_000 },
     });
+  });
+});
+
+describe('postOnce: what it tells when every try fails (issue 18, item 3)', () => {
+  const input = (poster: WebClient) => ({
+    poster,
+    reader: new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, logLevel: LogLevel.ERROR }),
+    channel: 'C0ACME',
+    marker: { type: 'gigops_test', id: 'x' },
+    since: new Date(Date.now() - 60_000),
+    message: { text: 'hello' },
+    backoffMs: 1,
+  });
+  const noRetry = (slackApiUrl: string, timeout?: number) =>
+    new WebClient(BOT_TOKEN, {
+      slackApiUrl,
+      logLevel: LogLevel.ERROR,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      ...(timeout ? { timeout } : {}),
+    });
+
+  it('a Slack never reached is tried again without looking, and nothing can have landed', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}/api/`;
+    const error = await postOnce(input(noRetry(closed))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PostNotConfirmed);
+    expect(error).toMatchObject({ reason: 'unreachable', landed: 'no', tries: 3 });
+    expect(slack.callsTo('conversations.history')).toHaveLength(0);
+  });
+
+  it('a Slack that went silent may still show the post: said so, after looking', async () => {
+    slack.httpFaults.set('chat.postMessage', Array(3).fill({ hold: true, landed: false }));
+    const error = await postOnce(input(noRetry(slack.apiUrl, 100))).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'no_answer', landed: 'unknown', tries: 3 });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(slack.callsTo('conversations.history')).toHaveLength(3);
+    expect(slack.messages).toHaveLength(0);
   });
 });

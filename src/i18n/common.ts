@@ -18,6 +18,35 @@ const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
   dismiss: '为所有人忽略机会',
 };
 
+/** What a post that Slack never confirmed was: it decides what to do next. */
+export type UnconfirmedPost = 'snapshot' | 'draft';
+
+/** PostNotConfirmed (slack/post-once.ts), told as it is. */
+export interface NotPosted {
+  what: UnconfirmedPost;
+  channel: string;
+  failed: {
+    reason: 'rate_limited' | 'server_error' | 'no_answer' | 'unreachable';
+    status: number | undefined;
+    landed: 'no' | 'unknown';
+    tries: number;
+  };
+}
+
+const REASON_EN = {
+  rate_limited: () => 'Slack kept answering “rate limited”',
+  server_error: (status?: number) => `Slack answered with a server error (HTTP ${status})`,
+  no_answer: () => 'Slack did not answer in time',
+  unreachable: () => 'Slack could not be reached',
+};
+
+const REASON_ZH: typeof REASON_EN = {
+  rate_limited: () => 'Slack 一直返回“请求过于频繁”',
+  server_error: (status?: number) => `Slack 返回服务器错误（HTTP ${status}）`,
+  no_answer: () => 'Slack 未能及时响应',
+  unreachable: () => '无法连接 Slack',
+};
+
 const en = {
   usageTitle: 'How to use /gigs',
   usageProblem: (problem: string) => `:warning: ${problem}`,
@@ -41,6 +70,15 @@ const en = {
   somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
   staleAction:
     'That button belongs to a message gigops no longer knows. Run `/gigs` again for a fresh one.',
+  notPosted: (p: NotPosted) => {
+    const noun = p.what === 'snapshot' ? 'this week’s snapshot' : 'the draft';
+    const again = p.what === 'snapshot' ? 'Press *Post now* again' : 'Try again';
+    if (p.failed.landed === 'no')
+      return `:warning: ${REASON_EN[p.failed.reason](p.failed.status)} on all ${p.failed.tries} tries, so ${noun} was not posted in <#${p.channel}>. ${again} in a few minutes.`;
+    return p.what === 'snapshot'
+      ? `:warning: ${REASON_EN[p.failed.reason](p.failed.status)}, so gigops cannot tell whether ${noun} reached <#${p.channel}>; it may still appear. Pressing *Post now* again is safe: gigops looks for this week’s post before posting.`
+      : `:warning: ${REASON_EN[p.failed.reason](p.failed.status)}, so gigops cannot tell whether ${noun} reached <#${p.channel}>; it may still appear. If it has not in a minute, try again.`;
+  },
   onlyAdmins: (what: AdminAction, users: readonly string[]) =>
     `Only ${users.map((u) => `<@${u}>`).join(', ')} can ${ADMIN_ACTIONS_EN[what]}; nothing changed.`,
 };
@@ -65,6 +103,15 @@ const zh: typeof en = {
   },
   somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
   staleAction: '这个按钮所属的消息已失效。请重新运行 `/gigs` 获取最新消息。',
+  notPosted: (p: NotPosted) => {
+    const noun = p.what === 'snapshot' ? '本周快照' : '提案草稿';
+    const again = p.what === 'snapshot' ? '再点 *立即发布*' : '重试';
+    if (p.failed.landed === 'no')
+      return `:warning: ${REASON_ZH[p.failed.reason](p.failed.status)}（已尝试 ${p.failed.tries} 次），${noun}未发布到 <#${p.channel}>。请几分钟后${again}。`;
+    return p.what === 'snapshot'
+      ? `:warning: ${REASON_ZH[p.failed.reason](p.failed.status)}，无法确认${noun}是否已发到 <#${p.channel}>，它可能稍后出现。再点 *立即发布* 是安全的：gigops 发布前会先查找本周的帖子。`
+      : `:warning: ${REASON_ZH[p.failed.reason](p.failed.status)}，无法确认${noun}是否已发到 <#${p.channel}>，它可能稍后出现。若一分钟后仍未出现，请重试。`;
+  },
   onlyAdmins: (what: AdminAction, users: readonly string[]) =>
     `只有 ${users.map((u) => `<@${u}>`).join('、')} 可以${ADMIN_ACTIONS_ZH[what]}；未做任何更改。`,
 };

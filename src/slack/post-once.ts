@@ -47,13 +47,63 @@ export interface Posted {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Why a post was not made: Slack refused for now, failed, went silent, or was never reached. */
+export type PostFailure = 'rate_limited' | 'server_error' | 'no_answer' | 'unreachable';
+
+/**
+ * Every try failed. `landed: 'no'` when Slack cannot have taken any of them
+ * (429s, a connection never made, or a 5xx followed by a clean look);
+ * `'unknown'` when a try went unanswered or a look failed, so the post may
+ * still show up.
+ */
+export class PostNotConfirmed extends Error {
+  readonly code = 'slack_post_not_confirmed';
+  readonly reason: PostFailure;
+  readonly landed: 'no' | 'unknown';
+  readonly tries: number;
+  /** The HTTP status of a server error. */
+  readonly status: number | undefined;
+
+  constructor(
+    failed: { reason: PostFailure; landed: 'no' | 'unknown'; tries: number; status?: number },
+    cause: unknown,
+  ) {
+    const { reason, landed, tries } = failed;
+    super(
+      `Slack did not confirm the post after ${tries} tries (${reason}, landed: ${landed}): ${(cause as Error)?.message}`,
+      { cause },
+    );
+    this.name = 'PostNotConfirmed';
+    this.reason = reason;
+    this.landed = landed;
+    this.tries = tries;
+    this.status = failed.status;
+  }
+}
+
+/** Errors before a request left (nothing reached Slack): safe to send again. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function readFailure(error: unknown): { reason: PostFailure; status?: number } | undefined {
+  const e = error as { code?: string; statusCode?: number; original?: { cause?: unknown } };
+  if (e.code === ErrorCode.PlatformError) return undefined;
+  if (e.code === ErrorCode.RateLimitedError) return { reason: 'rate_limited' };
+  if (e.code === ErrorCode.HTTPError && e.statusCode !== undefined)
+    return { reason: 'server_error', status: e.statusCode };
+  const cause = (e.original?.cause ?? {}) as { code?: string };
+  return { reason: cause.code && NOT_SENT.has(cause.code) ? 'unreachable' : 'no_answer' };
+}
+
 /**
  * Posts a message exactly once, whatever Slack does. chat.postMessage is not
  * idempotent: after a timeout, a dropped connection or a 5xx the message may
  * have landed. So nothing is retried blindly: an answer that says Slack did
- * nothing (ok:false, 429) is retried or thrown as such; an ambiguous failure
- * is followed by a look at the channel (or thread) since `since` for a
- * message carrying the marker, and only if none is there is it posted again.
+ * nothing (ok:false: thrown as is; 429: waited out) or a connection never
+ * made is safe to act on; an ambiguous failure is followed by a look at the
+ * channel (or thread) since `since` for a message carrying the marker (after
+ * the pause, when Slack went silent: it may still be storing the post), and
+ * only if none is there is it posted again. When every try fails, it throws
+ * PostNotConfirmed, saying whether the post may still appear.
  */
 export async function postOnce(input: PostOnceInput): Promise<Posted> {
   const {
@@ -66,12 +116,19 @@ export async function postOnce(input: PostOnceInput): Promise<Posted> {
     backoffMs = 1_000,
     maxRetryAfterMs = 30_000,
   } = input;
+  const look = (): Promise<{ ts?: string | undefined; ok: boolean }> =>
+    findMarked(input).then(
+      (ts) => ({ ts, ok: true }),
+      () => ({ ok: false }),
+    );
   if (input.lookFirst) {
-    const found = await findMarked(input).catch(() => undefined);
-    if (found) return { ts: found, channel, found: true };
+    const { ts } = await look();
+    if (ts) return { ts, channel, found: true };
   }
-  let lastError: unknown;
+  let unsure = false;
+  let last: { reason: PostFailure; status?: number; error: unknown } | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    const more = attempt < attempts;
     try {
       const res = await poster.chat.postMessage({
         ...message,
@@ -81,22 +138,37 @@ export async function postOnce(input: PostOnceInput): Promise<Posted> {
       } as unknown as ChatPostMessageArguments);
       return { ts: String(res.ts), channel: String(res.channel ?? channel), found: false };
     } catch (error) {
-      lastError = error;
-      const code = (error as { code?: string }).code;
+      const failure = readFailure(error);
       // Slack answered and did nothing: not_in_channel, invalid_blocks… final.
-      if (code === ErrorCode.PlatformError) throw error;
-      if (code === ErrorCode.RateLimitedError) {
+      if (!failure) throw error;
+      last = { ...failure, error };
+      const pause = backoffMs * 2 ** (attempt - 1);
+      if (failure.reason === 'rate_limited') {
         const after = (error as { retryAfter?: number }).retryAfter ?? 1;
-        if (attempt < attempts) await sleep(Math.min(after * 1000, maxRetryAfterMs));
+        if (more) await sleep(Math.min(after * 1000, maxRetryAfterMs));
         continue;
       }
-      // Timed out, connection lost, 5xx: it may have landed. Look before posting again.
-      const found = await findMarked(input).catch(() => undefined);
-      if (found) return { ts: found, channel, found: true };
-      if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
+      if (failure.reason === 'unreachable') {
+        if (more) await sleep(pause);
+        continue;
+      }
+      // It may have landed. A silent Slack may still be storing it: wait, then look.
+      if (failure.reason === 'no_answer') {
+        unsure = true;
+        if (more) await sleep(pause);
+      }
+      const seen = await look();
+      if (seen.ts) return { ts: seen.ts, channel, found: true };
+      if (!seen.ok) unsure = true;
+      if (more && failure.reason === 'server_error') await sleep(pause);
     }
   }
-  throw lastError;
+  const { reason, status, error } = last!;
+  const landed = unsure ? 'unknown' : 'no';
+  throw new PostNotConfirmed(
+    { reason, landed, tries: attempts, ...(status ? { status } : {}) },
+    error,
+  );
 }
 
 /** The ts of a message carrying the marker, posted since `since`, if any. */

@@ -24,6 +24,11 @@ export interface HttpFault {
    * (history shows it). Default: yes for `hold` and `delayMs`, no for a status.
    */
   landed?: boolean;
+  /**
+   * With `delayMs`: the post shows in history only this long after the
+   * request came in (a Slack still storing it when the client gave up).
+   */
+  landsAfterMs?: number;
 }
 
 /** A message as conversations.history returns it. */
@@ -78,6 +83,15 @@ export class FakeSlack {
         this.#notify(call);
         const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
         if (fault.landed === false) this.#unpost(answer);
+        else if (fault.landsAfterMs !== undefined) {
+          const message = this.#unpost(answer);
+          setTimeout(() => {
+            if (!message) return;
+            // Oldest first, as Slack orders by ts.
+            const at = this.messages.findIndex((m) => Number(m.ts) > Number(message.ts));
+            this.messages.splice(at < 0 ? this.messages.length : at, 0, message);
+          }, fault.landsAfterMs);
+        }
         setTimeout(() => {
           if (res.destroyed) return;
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -136,9 +150,9 @@ export class FakeSlack {
   }
 
   /** A post answered as failed that must not show in history. */
-  #unpost(answer: Record<string, unknown>): void {
+  #unpost(answer: Record<string, unknown>): FakeMessage | undefined {
     const i = this.messages.findIndex((m) => m.ts === answer.ts);
-    if (i >= 0) this.messages.splice(i, 1);
+    return i >= 0 ? this.messages.splice(i, 1)[0] : undefined;
   }
 
   #notify(call: RecordedCall): void {

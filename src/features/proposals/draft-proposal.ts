@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { opportunityIdOf, type ProposalRecord } from '../../domain/proposal.ts';
+import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { cannotPost, postOnce } from '../../slack/post-once.ts';
+import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
 import { draftProposal as buildDraft } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
@@ -111,6 +112,11 @@ export async function draftProposal(
     await deps.store.proposals.discard(id);
     deps.logger.warn({ err: error, ref, channel }, 'could not post a proposal draft');
     if (cannotPost(error)) return { kind: 'problem', text: copy.notInChannel(channel) };
+    if (error instanceof PostNotConfirmed)
+      return {
+        kind: 'problem',
+        text: commonCopy(locale).notPosted({ what: 'draft', channel, failed: error }),
+      };
     throw error;
   }
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');

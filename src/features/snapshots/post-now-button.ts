@@ -7,6 +7,7 @@ import { snapshotCopy } from '../../i18n/snapshots.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/listeners.ts';
+import { PostNotConfirmed } from '../../slack/post-once.ts';
 import { snapshotsConfigured } from './compose.ts';
 import { postClientSnapshot } from './post-client-snapshot.ts';
 import { SNAPSHOT_POST_ACTION } from './snapshot-blocks.ts';
@@ -43,9 +44,15 @@ export function registerSnapshotPost(app: Listeners, deps: Deps): void {
         } catch (error) {
           deps.logger.error({ err: error, client: client.id }, 'Post now failed');
           await say(
-            isGigopsError(error)
-              ? copy.notionProblem(error.message)
-              : commonCopy(locale).somethingFailed,
+            error instanceof PostNotConfirmed
+              ? commonCopy(locale).notPosted({
+                  what: 'snapshot',
+                  channel: client.channel,
+                  failed: error,
+                })
+              : isGigopsError(error)
+                ? copy.notionProblem(error.message)
+                : commonCopy(locale).somethingFailed,
           );
         }
       });

@@ -5,9 +5,14 @@ import { snapshotCopy } from '../../i18n/snapshots.ts';
 
 const WEEKS = 8;
 
-/** Completion by points over the last weeks the store has kept, as a PNG in the client channel. */
+/**
+ * Completion by points over the last weeks the store has kept, as a PNG in the
+ * client channel. Through the client that never retries (Deps.slackPost):
+ * files.completeUploadExternal shares the file in the channel, and a retry
+ * after a timeout could share it twice. A failed upload is logged instead.
+ */
 export async function uploadSnapshotChart(
-  deps: Pick<Deps, 'store' | 'slack' | 'config' | 'health'>,
+  deps: Pick<Deps, 'store' | 'slack' | 'slackPost' | 'config' | 'health'>,
   client: ClientConfig,
 ): Promise<void> {
   const history = await deps.store.snapshots.history(client.id, WEEKS);
@@ -17,7 +22,7 @@ export async function uploadSnapshotChart(
   const described = history
     .map((h, i) => `${h.week} ${Math.round((rates[i] ?? 0) * 100)}%`)
     .join(', ');
-  await deps.slack.filesUploadV2({
+  await (deps.slackPost ?? deps.slack).filesUploadV2({
     channel_id: client.channel,
     file: png,
     filename: `${client.id}-completion.png`,
