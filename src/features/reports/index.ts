@@ -12,4 +12,11 @@ export {
   renderSnapshotEmailHtml,
   renderSnapshotHtml,
 } from './html.ts';
+export {
+  REPORT_LINK_DAYS,
+  type ReportLink,
+  reportLinkExpiry,
+  signReportToken,
+  verifyReportToken,
+} from './link-token.ts';
 export { type PdfOptions, renderSnapshotPdf } from './pdf.ts';
