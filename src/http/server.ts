@@ -6,8 +6,14 @@ import type { StoreProbe } from './store-probe.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** Routes keyed by `METHOD /path`, e.g. `POST /github/webhook`. */
+/**
+ * Routes keyed by `METHOD /path`, e.g. `POST /github/webhook`; a key ending in
+ * `/*` (`GET /r/*`, report links) takes every path under it no exact key has.
+ */
 export type Routes = Record<string, Handler>;
+
+const prefixRoute = (routes: Routes, key: string): Handler | undefined =>
+  Object.entries(routes).find(([k]) => k.endsWith('/*') && key.startsWith(k.slice(0, -1)))?.[1];
 
 export interface HttpServerOptions {
   routes: Routes;
@@ -59,7 +65,7 @@ export function createHttpServer({
     const path = (req.url ?? '/').split('?')[0];
     const key = `${req.method} ${path}`;
     if (key === 'GET /healthz') return healthz(req, res);
-    const route = routes[key];
+    const route = routes[key] ?? prefixRoute(routes, key);
     if (lifecycle.phase === 'stopping' || lifecycle.phase === 'stopped') {
       if (key !== 'GET /metrics' || !route) {
         res.setHeader('connection', 'close');

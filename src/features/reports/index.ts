@@ -20,3 +20,9 @@ export {
   verifyReportToken,
 } from './link-token.ts';
 export { type PdfOptions, renderSnapshotPdf } from './pdf.ts';
+export {
+  type LoadedReport,
+  REPORT_ROUTE_KEY,
+  type ReportRouteOptions,
+  reportRoute,
+} from './report-route.ts';
