@@ -5,6 +5,16 @@
  * approve) later.
  */
 export {
+  buildSnapshotEmail,
+  createSnapshotMailer,
+  renderSnapshotText,
+  type SentEmail,
+  type SnapshotEmailOptions,
+  senderAddress,
+  sendSnapshotEmail,
+  snapshotMessageId,
+} from './email.ts';
+export {
   CHART_CID,
   type EmailHtmlOptions,
   escapeHtml,
