@@ -47,7 +47,54 @@ export const envSchema = z.object({
   LOG_LEVEL: optionalText
     .transform((v) => v ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  // Client reports (issue 23): e-mailed snapshots and signed report links.
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: 'expected smtp://user:password@host:port (or smtps:// for TLS from the start)',
+      })
+      .optional(),
+  ),
+  EMAIL_FROM: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(v)?.[1] ?? v).success,
+        'expected a sender such as reports@example.com or "Jane Doe <reports@example.com>"',
+      )
+      .optional(),
+  ),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'expected the bot’s public base URL, such as https://gigops.example.com',
+      })
+      .optional(),
+  ),
+  REPORT_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(32, 'expected at least 32 characters: make one with `openssl rand -base64 32`')
+      .optional(),
+  ),
 });
+
+/** Variables that need another one (PRODUCT.md → Environment): one problem line each. */
+export function envDependencies(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => !!env[name]?.trim();
+  const problems: string[] = [];
+  if (set('SMTP_URL') && !set('EMAIL_FROM'))
+    problems.push(
+      'EMAIL_FROM: required with SMTP_URL: the sender of e-mailed snapshots, such as reports@example.com',
+    );
+  if (set('PUBLIC_URL') && !set('REPORT_SECRET'))
+    problems.push(
+      'REPORT_SECRET: required with PUBLIC_URL: a random key of at least 32 characters that signs report links (`openssl rand -base64 32`)',
+    );
+  return problems;
+}
 
 export type Env = z.output<typeof envSchema>;
 
@@ -60,8 +107,21 @@ const SECRET_VARS = [
   'NOTION_TOKEN',
   'LLM_API_KEY',
   'DATABASE_URL',
+  'SMTP_URL',
+  'REPORT_SECRET',
 ] as const;
 
+/** The password inside SMTP_URL, alone, as an SMTP error or a log line could show it. */
+function smtpPassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url.trim()).password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function secretValues(env: Record<string, string | undefined>): string[] {
-  return SECRET_VARS.map((k) => env[k]?.trim()).filter((v): v is string => !!v && v.length >= 4);
+  return [...SECRET_VARS.map((k) => env[k]?.trim()), smtpPassword(env.SMTP_URL)].filter(
+    (v): v is string => !!v && v.length >= 4,
+  );
 }

@@ -42,6 +42,18 @@ const ENV_PLACEHOLDERS: Readonly<Record<string, { values: string[]; fix: string 
     values: ['xapp-', 'xapp-…', 'xapp-...'],
     fix: 'paste an app-level token with connections:write (Basic Information → App-Level Tokens), or leave it empty for HTTP mode',
   },
+  SMTP_URL: {
+    values: ['smtps://user:password@smtp.example.com:465'],
+    fix: 'put your mail provider’s SMTP server, user and password, or leave it unset to send no e-mail',
+  },
+  EMAIL_FROM: {
+    values: ['Jane Doe <reports@example.com>'],
+    fix: 'put the sender your clients should see, on a domain your SMTP server may send for',
+  },
+  PUBLIC_URL: {
+    values: ['https://gigops.example.com'],
+    fix: 'put the URL at which the bot’s HTTP port is reachable from the internet, or leave it unset for no report links',
+  },
 };
 
 export interface Placeholder {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { type Env, envSchema, secretValues } from './config-env.ts';
+import { type Env, envDependencies, envSchema, secretValues } from './config-env.ts';
 import { ensureIssueQualifier, type FileConfig, fileSchema } from './config-file.ts';
 import {
   describePlaceholder,
@@ -102,6 +102,7 @@ export function loadConfig(
   const envResult = envSchema.safeParse(env);
   if (!envResult.success) problems.push(...formatIssues('', envResult.error.issues));
   problems.push(...findEnvPlaceholders(env).map(describePlaceholder));
+  problems.push(...envDependencies(env));
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(
       'SLACK_SIGNING_SECRET: required in HTTP mode: copy it from Basic Information → Signing Secret, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',

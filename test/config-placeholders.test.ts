@@ -119,7 +119,12 @@ describe('the example files’ placeholders', () => {
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${v}`);
     expect(values.filter((v) => !flagged.has(v) && !realDefaults.has(v))).toEqual([]);
-    expect([...flagged]).toEqual(['SLACK_BOT_TOKEN=xoxb-']);
+    expect([...flagged]).toEqual([
+      'SLACK_BOT_TOKEN=xoxb-',
+      'SMTP_URL=smtps://user:password@smtp.example.com:465',
+      'EMAIL_FROM=Jane Doe <reports@example.com>',
+      'PUBLIC_URL=https://gigops.example.com',
+    ]);
   });
 });
 

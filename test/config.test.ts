@@ -174,3 +174,85 @@ clients:
     expect(withYaml('radar: { query: "language:go" }').radar.query).toBe('language:go is:issue');
   });
 });
+
+describe('client reports’ environment (issue 23)', () => {
+  const smtp = 'smtps://bot:s3cret%40pass@smtp.example.net:465';
+  const secret = 'k'.repeat(40);
+
+  it('reads SMTP_URL, EMAIL_FROM, PUBLIC_URL and REPORT_SECRET, all optional', () => {
+    const { SMTP_URL, EMAIL_FROM, PUBLIC_URL, REPORT_SECRET } = withYaml('').env;
+    expect([SMTP_URL, EMAIL_FROM, PUBLIC_URL, REPORT_SECRET]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const config = withYaml('', {
+      ...env,
+      SMTP_URL: smtp,
+      EMAIL_FROM: 'Jane Doe <reports@freelancer.example>',
+      PUBLIC_URL: 'https://gigops.freelancer.example',
+      REPORT_SECRET: secret,
+    });
+    expect(config.env).toMatchObject({
+      SMTP_URL: smtp,
+      EMAIL_FROM: 'Jane Doe <reports@freelancer.example>',
+      PUBLIC_URL: 'https://gigops.freelancer.example',
+      REPORT_SECRET: secret,
+    });
+    // SMTP_URL, its password alone and REPORT_SECRET are scrubbed from logs and messages.
+    expect(config.secrets).toEqual(expect.arrayContaining([smtp, 's3cret@pass', secret]));
+    expect(withYaml('', { ...env, EMAIL_FROM: 'reports@freelancer.example' }).env.EMAIL_FROM).toBe(
+      'reports@freelancer.example',
+    );
+  });
+
+  it('needs EMAIL_FROM with SMTP_URL and REPORT_SECRET (32+ characters) with PUBLIC_URL, named with every other problem', () => {
+    const problems = problemsOf(() =>
+      withYaml('', {
+        SLACK_BOT_TOKEN: 'nope',
+        SLACK_SIGNING_SECRET: 'x',
+        SMTP_URL: smtp,
+        PUBLIC_URL: 'https://gigops.freelancer.example',
+      }),
+    );
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
+      'EMAIL_FROM: required with SMTP_URL: the sender of e-mailed snapshots, such as reports@example.com',
+      'REPORT_SECRET: required with PUBLIC_URL: a random key of at least 32 characters that signs report links (`openssl rand -base64 32`)',
+    ]);
+    const shapes = problemsOf(() =>
+      withYaml('', {
+        ...env,
+        SMTP_URL: 'https://smtp.example.net',
+        EMAIL_FROM: 'Jane Doe',
+        PUBLIC_URL: 'gigops.example',
+        REPORT_SECRET: 'short-secret-value',
+      }),
+    );
+    expect(shapes).toEqual([
+      'SMTP_URL: expected smtp://user:password@host:port (or smtps:// for TLS from the start)',
+      'EMAIL_FROM: expected a sender such as reports@example.com or "Jane Doe <reports@example.com>"',
+      'PUBLIC_URL: expected the bot’s public base URL, such as https://gigops.example.com',
+      'REPORT_SECRET: expected at least 32 characters: make one with `openssl rand -base64 32`',
+    ]);
+    expect(shapes.join('\n')).not.toContain('short-secret-value');
+  });
+
+  it('stops on .env.example’s report values left as they are', () => {
+    const problems = problemsOf(() =>
+      withYaml('', {
+        ...env,
+        SMTP_URL: 'smtps://user:password@smtp.example.com:465',
+        EMAIL_FROM: 'Jane Doe <reports@example.com>',
+        PUBLIC_URL: 'https://gigops.example.com',
+        REPORT_SECRET: secret,
+      }),
+    );
+    expect(problems.map((p) => p.split(' is still')[0])).toEqual([
+      'SMTP_URL',
+      'EMAIL_FROM',
+      'PUBLIC_URL',
+    ]);
+  });
+});
