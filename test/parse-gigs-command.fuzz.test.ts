@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isGitHubOwner, isGitHubRepo, parseGigsCommand } from '../src/domain/parse-gigs-command.ts';
+import { isGitHubOwner, isGitHubRepo } from '../src/domain/github-refs.ts';
+import { parseGigsCommand } from '../src/domain/parse-gigs-command.ts';
 
 const KINDS = new Set(['list', 'propose', 'snapshot', 'sync', 'help', 'usage']);
 

@@ -3,10 +3,9 @@ import {
   githubWebHosts,
   isGitHubOwner,
   isGitHubRepo,
-  parseGigsCommand,
   parseIssueUrl,
-  tokenize,
-} from '../src/domain/parse-gigs-command.ts';
+} from '../src/domain/github-refs.ts';
+import { parseGigsCommand, tokenize } from '../src/domain/parse-gigs-command.ts';
 
 describe('parseGigsCommand', () => {
   it('lists with no text, and filters with words and key:value tokens', () => {

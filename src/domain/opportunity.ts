@@ -1,4 +1,4 @@
-import { isGitHubFullName } from './parse-gigs-command.ts';
+import { isGitHubFullName } from './github-refs.ts';
 /**
  * What the radar knows about one open issue. `id` is `owner/repo#number`: the
  * store's key and the value of every opportunity button.

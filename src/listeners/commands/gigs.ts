@@ -2,11 +2,8 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { renderUsage } from '../../blocks/usage.ts';
 import type { Deps } from '../../deps.ts';
-import {
-  type GigsCommand,
-  githubWebHosts,
-  parseGigsCommand,
-} from '../../domain/parse-gigs-command.ts';
+import { githubWebHosts } from '../../domain/github-refs.ts';
+import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../ack-then.ts';
 import { allowAdmin } from '../admin-only.ts';
