@@ -5,11 +5,11 @@ import { checkConfig } from '../src/doctor/config-check.ts';
 import { mayMoveItem } from '../src/features/delivery/item-owner.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { deliveryYaml, REPO } from './support/delivery.ts';
-import { SIGNING_SECRET, testEnv } from './support/env.ts';
+import { testEnv } from './support/env.ts';
 import { FakeGitHubPulls } from './support/fake-github-pulls.ts';
 import { FakeNotion } from './support/fake-notion.ts';
 import { githubHeaders } from './support/github-sign.ts';
-import { signedHeaders, slashCommandBody } from './support/slack-sign.ts';
+import { slashCommand } from './support/slack-requests.ts';
 
 /**
  * clients[].repos (issue 18, item 2): a pull request in ACME's repository
@@ -101,17 +101,8 @@ describe('a pull request naming another client’s item, through the webhook and
     await github.stop();
   });
 
-  async function gigsSync(name: string) {
-    const body = slashCommandBody('sync', t.slack.responseUrl(name));
-    const res = await fetch(`${t.url}/slack/events`, {
-      method: 'POST',
-      body,
-      headers: signedHeaders(SIGNING_SECRET, body),
-    });
-    expect(res.status).toBe(200);
-    const reply = await t.slack.waitFor(`response_url:/respond/${name}`);
-    return JSON.stringify(reply.params.blocks);
-  }
+  const gigsSync = async (name: string) =>
+    JSON.stringify((await slashCommand(t, 'sync', name)).params.blocks);
 
   it('moves its own client’s item, leaves the foreign one as it was, and /gigs sync reports it once', async () => {
     const hostile = `Closes https://www.notion.so/globex/Invoices-${foreign.replace(/-/g, '')}`;

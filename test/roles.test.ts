@@ -3,9 +3,8 @@ import { checkConfig } from '../src/doctor/config-check.ts';
 import { publishHome } from '../src/features/home/publish-home.ts';
 import { snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
-import { SIGNING_SECRET } from './support/env.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
-import { interactionBody, signedHeaders, slashCommandBody } from './support/slack-sign.ts';
+import { POST_NOW_ACME, pressAction, slashCommand } from './support/slack-requests.ts';
 import { SNAPSHOT_YAML } from './support/snapshot-deps.ts';
 
 /**
@@ -41,41 +40,12 @@ async function startBot(prefix: string): Promise<TestBot> {
   return t;
 }
 
-async function signedPost(t: TestBot, body: string) {
-  const res = await fetch(`${t.url}/slack/events`, {
-    method: 'POST',
-    body,
-    headers: signedHeaders(SIGNING_SECRET, body),
-  });
-  expect(res.status).toBe(200);
-}
+const slash = (t: TestBot, text: string, user: string, name: string) =>
+  slashCommand(t, text, name, user);
+const press = (t: TestBot, action: object, user: string, name: string) =>
+  pressAction(t, action, name, user);
 
-async function slash(t: TestBot, text: string, user: string, name: string) {
-  await signedPost(t, slashCommandBody(text, t.slack.responseUrl(name), { user_id: user }));
-  return t.slack.waitFor(`response_url:/respond/${name}`);
-}
-
-async function press(t: TestBot, action: object, user: string, name: string) {
-  await signedPost(
-    t,
-    interactionBody({
-      type: 'block_actions',
-      team: { id: 'T0TEAM', domain: 'acme' },
-      user: { id: user, name: 'someone', team_id: 'T0TEAM' },
-      api_app_id: 'A0APP',
-      token: 'deprecated',
-      trigger_id: '1.2.3',
-      container: { type: 'message', message_ts: '1.1', channel_id: 'C0CHANNEL' },
-      channel: { id: 'C0CHANNEL', name: 'gigs' },
-      message: { ts: '1.1', text: 'Opportunities', blocks: [] },
-      response_url: t.slack.responseUrl(name),
-      actions: [{ action_ts: '1', block_id: 'b', ...action }],
-    }),
-  );
-  return t.slack.waitFor(`response_url:/respond/${name}`);
-}
-
-const postNow = { type: 'button', action_id: 'snapshot_post', value: 'acme' };
+const postNow = POST_NOW_ACME;
 const pick = {
   type: 'static_select',
   action_id: 'snapshot_pick',

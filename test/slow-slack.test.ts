@@ -4,14 +4,15 @@ import { createLogger } from '../src/log.ts';
 import { type RunningBot, startGigops } from '../src/main.ts';
 import { snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
-import { SIGNING_SECRET, tempDir, testEnv } from './support/env.ts';
+import { tempDir, testEnv } from './support/env.ts';
 import { FakeGitHubIssues } from './support/fake-github-issues.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { goPanicIssue } from './support/github-fixtures.ts';
 import { buttonPress } from './support/proposal-payloads.ts';
 import { freshDatabase } from './support/replicas.ts';
-import { interactionBody, signedHeaders } from './support/slack-sign.ts';
+import { blockActionsBody, POST_NOW_ACME, postSigned } from './support/slack-requests.ts';
+import { interactionBody } from './support/slack-sign.ts';
 import { SNAPSHOT_YAML } from './support/snapshot-deps.ts';
 import { postgresAvailable } from './support/stores.ts';
 
@@ -49,31 +50,9 @@ afterAll(async () => {
   await gh.stop();
 });
 
-async function press(t: TestBot, payload: unknown) {
-  const body = interactionBody(payload);
-  const res = await fetch(`${t.url}/slack/events`, {
-    method: 'POST',
-    body,
-    headers: signedHeaders(SIGNING_SECRET, body),
-  });
-  expect(res.status).toBe(200);
-}
-
+const press = (t: TestBot, payload: unknown) => postSigned(t, interactionBody(payload));
 const postNow = (t: TestBot, name: string) =>
-  press(t, {
-    type: 'block_actions',
-    team: { id: 'T0TEAM', domain: 'acme' },
-    user: { id: 'U0USER', name: 'jane', team_id: 'T0TEAM' },
-    api_app_id: 'A0APP',
-    token: 'deprecated',
-    trigger_id: '1.2.3',
-    container: { type: 'message', message_ts: '1.1', channel_id: 'C0CHANNEL', is_ephemeral: true },
-    channel: { id: 'C0CHANNEL', name: 'gigs' },
-    response_url: t.slack.responseUrl(name),
-    actions: [
-      { type: 'button', action_id: 'snapshot_post', block_id: 'b', value: 'acme', action_ts: '1' },
-    ],
-  });
+  postSigned(t, blockActionsBody(t, POST_NOW_ACME, { name }));
 
 describe('Slack answering after the timeout', () => {
   it('Post now posts the snapshot once', async () => {
