@@ -24,6 +24,7 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.store.close();
   slack.calls.length = 0;
   slack.messages.length = 0; // each test is its own workspace: no post of an earlier one
+  slack.files.clear();
 });
 afterAll(async () => {
   await slack.stop();
@@ -107,29 +108,33 @@ describe('one snapshot per client and week', () => {
     expect((await postClientSnapshot(deps, client, { slotTime: SLOT_NY })).outcome).toBe('posted');
   });
 
-  it('records the week in the history and uploads the chart through the upload flow', async () => {
+  it('records the week in the history and shows the chart inside the one post', async () => {
     const deps = bot(tempDir(), SLOT_NY, 'chart');
     await postClientSnapshot(deps, deps.config.clients[0]!, { slotTime: SLOT_NY });
     expect(await deps.store.snapshots.history('acme', 8)).toMatchObject([
       { week: '2026-W48', pointsDone: 18, pointsTotal: 29, countDone: 4, countTotal: 9 },
     ]);
-    // postClientSnapshot returns after the upload, so every step is recorded by now.
+    // postClientSnapshot returns after the post, so every step is recorded by now.
     const steps = slack.calls.map((c) => c.method.replace(/\/upload\/F\d+$/, '/upload/<id>'));
-    // First a look for this week's post (an earlier try may have landed), then the post.
+    // The chart uploaded unshared, checked processed; a look for this week's post; the post.
     expect(steps).toEqual([
-      'conversations.history',
-      'chat.postMessage',
       'files.getUploadURLExternal',
       'upload:/upload/<id>',
       'files.completeUploadExternal',
+      'files.info',
+      'conversations.history',
+      'chat.postMessage',
     ]);
-    const [url, upload, done] = steps.slice(2).map((_, i) => slack.calls[i + 2]!);
-    expect(url!.params.filename).toBe('acme-completion.png');
+    const [url, upload, done] = slack.calls;
+    expect(url!.params.filename).toBe('acme-2026-W48-completion.png');
     expect(upload!.file?.subarray(0, 8)).toEqual(
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     );
     expect(url!.params.length).toBe(String(upload!.file?.length));
-    expect(done!.params.channel_id).toBe('C0ACME');
+    expect(done!.params.channel_id).toBeUndefined();
+    const fileId = upload!.method.split('/').pop();
+    expect(JSON.stringify(posts()[0]?.params.blocks)).toContain(`"slack_file":{"id":"${fileId}"}`);
+    expect(slack.messages).toHaveLength(1);
   });
 });
 

@@ -210,3 +210,16 @@ export function cannotPost(error: unknown): CannotPost | undefined {
   const code = (error as { data?: { error?: unknown } }).data?.error;
   return CANNOT_POST.has(code as CannotPost) ? (code as CannotPost) : undefined;
 }
+
+/**
+ * Slack refused an image block's `slack_file` (`invalid_blocks`, the error
+ * naming `/slack_file`): the file is unknown, not processed yet, or not an
+ * image. Nothing was posted, so posting without the image is safe.
+ */
+export function refusedSlackFile(error: unknown): boolean {
+  if ((error as { code?: unknown }).code !== ErrorCode.PlatformError) return false;
+  const data = (error as { data?: { error?: unknown; errors?: unknown } }).data;
+  return (
+    data?.error === 'invalid_blocks' && JSON.stringify(data.errors ?? []).includes('slack_file')
+  );
+}

@@ -37,7 +37,29 @@ export interface FakeMessage {
   ts: string;
   thread_ts?: string;
   text: string;
+  blocks?: unknown[];
+  /** A file shared by files.completeUploadExternal with a channel_id. */
+  files?: Array<{ id: string; name: string; title: string }>;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/**
+ * A file of the upload flow (files.getUploadURLExternal → the upload URL →
+ * files.completeUploadExternal). Like Slack's, it is private to the uploader
+ * until completed with a channel_id, and processed after completion: its
+ * mimetype is '' and an image block naming it is refused until then.
+ */
+export interface FakeFile {
+  id: string;
+  name: string;
+  length: number;
+  title: string;
+  bytes: Buffer | undefined;
+  completed: boolean;
+  /** files.info looks left that still see it processing (see FakeSlack.fileProcessingLooks). */
+  processingLooks: number;
+  /** Channels (and threads) it was shared to. */
+  shares: Array<{ channel: string; ts: string; thread_ts?: string }>;
 }
 
 type Responder = (params: Record<string, unknown>) => Record<string, unknown>;
@@ -57,6 +79,16 @@ export class FakeSlack {
   readonly httpFaults = new Map<string, HttpFault[]>();
   /** What chat.postMessage put in channels (and threads), oldest first. */
   readonly messages: FakeMessage[] = [];
+  /** Files of the upload flow, by id. */
+  readonly files = new Map<string, FakeFile>();
+  /**
+   * Slack processes a completed upload asynchronously (files.info shows
+   * `mimetype: ''` meanwhile, and an image block naming it is refused with
+   * `invalid_blocks`; slackapi/python-slack-sdk#1658, node-slack-sdk#2170).
+   * Here, deterministically, a completed file stays processing for this many
+   * files.info looks instead of a few seconds.
+   */
+  fileProcessingLooks = 0;
   #server: Server | undefined;
   #waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   #ts = 1_700_000_000;
@@ -108,7 +140,7 @@ export class FakeSlack {
         res.end(fault.body ?? '');
         return;
       }
-      const refused = blocksRefusal(method, params);
+      const refused = blocksRefusal(method, params) ?? this.#slackFileRefusal(method, params);
       if (refused && method.startsWith('response_url:')) {
         // A response_url answers like an incoming webhook: HTTP 400, the code as text.
         res.writeHead(400, { 'content-type': 'text/plain' });
@@ -178,6 +210,8 @@ export class FakeSlack {
     const file = part ? Buffer.from(await part.arrayBuffer()) : raw;
     const call: RecordedCall = { method: `upload:${path}`, params: {}, headers, file };
     this.calls.push(call);
+    const known = this.files.get(path.slice('/upload/'.length));
+    if (known) known.bytes = file;
     this.#waiters = this.#waiters.filter((w) => {
       if (!w.match(call)) return true;
       w.resolve(call);
@@ -185,15 +219,92 @@ export class FakeSlack {
     });
   }
 
+  /**
+   * files.completeUploadExternal: the uploaded files become files; with a
+   * channel_id they are shared there (in thread_ts's thread), which Slack
+   * shows as a message carrying them.
+   */
+  #completeUpload(params: Record<string, unknown>): Record<string, unknown> {
+    const listed = (Array.isArray(params.files) ? params.files : []) as Array<{
+      id?: string;
+      title?: string;
+    }>;
+    const files = listed.map((f) => this.files.get(String(f.id)));
+    if (files.length === 0 || files.some((f) => !f?.bytes))
+      return { ok: false, error: 'file_not_found' };
+    for (const [i, file] of (files as FakeFile[]).entries()) {
+      file.completed = true;
+      file.processingLooks = this.fileProcessingLooks;
+      if (listed[i]?.title) file.title = String(listed[i].title);
+    }
+    if (params.channel_id) {
+      this.#ts = Math.max(this.#ts + 1, Math.floor(Date.now() / 1000));
+      const ts = `${this.#ts}.000200`;
+      const channel = String(params.channel_id);
+      const thread = params.thread_ts ? { thread_ts: String(params.thread_ts) } : {};
+      for (const file of files as FakeFile[]) file.shares.push({ channel, ts, ...thread });
+      this.messages.push({
+        channel,
+        ts,
+        ...thread,
+        text: String(params.initial_comment ?? ''),
+        files: (files as FakeFile[]).map((f) => ({ id: f.id, name: f.name, title: f.title })),
+      });
+    }
+    return {
+      ok: true,
+      files: (files as FakeFile[]).map((f) => ({ id: f.id, title: f.title })),
+    };
+  }
+
+  /**
+   * An image block's `slack_file` must name a completed, processed image the
+   * bot can see; otherwise Slack answers `invalid_blocks`, naming the block.
+   */
+  #slackFileRefusal(
+    method: string,
+    params: Record<string, unknown>,
+  ): { ok: false; error: string; errors: string[] } | undefined {
+    if (!MESSAGE_METHODS.has(method) || !Array.isArray(params.blocks)) return undefined;
+    const errors: string[] = [];
+    (params.blocks as Array<{ type?: string; slack_file?: { id?: string } }>).forEach((b, i) => {
+      if (b.type !== 'image' || !b.slack_file?.id) return;
+      const file = this.files.get(b.slack_file.id);
+      if (!file?.completed || file.processingLooks > 0 || !isImage(file.name))
+        errors.push(`invalid slack file [json-pointer:/blocks/${i}/slack_file]`);
+    });
+    return errors.length > 0 ? { ok: false, error: 'invalid_blocks', errors } : undefined;
+  }
+
   #defaultAnswer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'files.getUploadURLExternal': {
+        if (!params.filename || !params.length) return { ok: false, error: 'invalid_arguments' };
         this.#ts += 1;
         const id = `F${this.#ts}`;
+        this.files.set(id, {
+          id,
+          name: String(params.filename),
+          length: Number(params.length),
+          title: String(params.filename),
+          bytes: undefined,
+          completed: false,
+          processingLooks: 0,
+          shares: [],
+        });
         return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: [{ id: 'F0', title: params.filename ?? '' }] };
+        return this.#completeUpload(params);
+      case 'files.info': {
+        const file = this.files.get(String(params.file));
+        if (!file?.completed) return { ok: false, error: 'file_not_found' };
+        const processing = file.processingLooks > 0;
+        if (processing) file.processingLooks -= 1;
+        return { ok: true, file: fileObject(file, processing) };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(params.users ?? '').split(',')[0]}` } };
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEAM', user: 'gigops' };
       case 'chat.postMessage': {
@@ -205,6 +316,7 @@ export class FakeSlack {
           ts,
           ...(params.thread_ts ? { thread_ts: String(params.thread_ts) } : {}),
           text: String(params.text ?? ''),
+          ...(Array.isArray(params.blocks) ? { blocks: params.blocks } : {}),
           ...(params.metadata
             ? { metadata: params.metadata as NonNullable<FakeMessage['metadata']> }
             : {}),
@@ -261,6 +373,25 @@ function blocksRefusal(
     if (Array.isArray(view?.blocks)) found = slackBlocksError(view.blocks as object[], 'view');
   }
   return found && { ok: false, error: found.error, errors: found.problems };
+}
+
+const isImage = (name: string) => /\.(png|jpe?g|gif)$/i.test(name);
+const MIME: Record<string, string> = { png: 'image/png', pdf: 'application/pdf' };
+
+/** A file as files.info shows it: mimetype and filetype empty while processing. */
+function fileObject(file: FakeFile, processing: boolean): Record<string, unknown> {
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return {
+    id: file.id,
+    name: file.name,
+    title: file.title,
+    mimetype: processing ? '' : (MIME[ext] ?? 'application/octet-stream'),
+    filetype: processing ? '' : ext,
+    size: file.bytes?.length ?? 0,
+    url_private: `https://files.slack.com/files-pri/T0TEAM-${file.id}/${file.name}`,
+    channels: [...new Set(file.shares.map((s) => s.channel))],
+    is_public: file.shares.length > 0,
+  };
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -14,6 +14,10 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   actionId: 255,
   buttonValue: 2000,
+  /** Image block (docs.slack.dev → image block, Slack file object). */
+  imageAltText: 2000,
+  imageTitle: 2000,
+  imageUrl: 3000,
   /** bolt-js#2509: messages whose blocks total about 13k characters fail. */
   messageJson: 13_000,
 } as const;
@@ -21,6 +25,10 @@ export const SLACK_LIMITS = {
 interface AnyBlock {
   type: string;
   text?: { text: string };
+  title?: { type?: string; text: string };
+  alt_text?: string;
+  image_url?: string;
+  slack_file?: { id?: string; url?: string };
   fields?: Array<{ text: string }>;
   elements?: AnyElement[];
   accessory?: AnyElement;
@@ -84,6 +92,7 @@ export function slackLimitProblems(
         `${where}: header ${block.text?.text.length} chars > ${SLACK_LIMITS.headerText}`,
       );
     }
+    if (block.type === 'image') problems.push(...imageProblems(block, where));
     if (block.fields) {
       if (block.fields.length > SLACK_LIMITS.fields)
         problems.push(`${where}: ${block.fields.length} fields`);
@@ -95,5 +104,32 @@ export function slackLimitProblems(
     if (block.accessory) checkElement(block.accessory, where);
     for (const el of block.elements ?? []) checkElement(el, where);
   });
+  return problems;
+}
+
+/** Slack file ids as Slack checks them (`^[F][A-Z0-9]{8,}$`, its invalid_blocks message). */
+const FILE_ID = /^F[A-Z0-9]{8,}$/;
+
+/** An image block: alt text, a plain-text title, and exactly one source (a URL or one Slack file). */
+function imageProblems(block: AnyBlock, where: string): string[] {
+  const problems: string[] = [];
+  const alt = block.alt_text ?? '';
+  if (alt.length === 0 || alt.length > SLACK_LIMITS.imageAltText)
+    problems.push(`${where}: alt_text ${alt.length} chars`);
+  if (block.title) {
+    if (block.title.type !== 'plain_text') problems.push(`${where}: title must be plain_text`);
+    if (block.title.text.length > SLACK_LIMITS.imageTitle)
+      problems.push(`${where}: title ${block.title.text.length} chars`);
+  }
+  if ((block.image_url === undefined) === (block.slack_file === undefined))
+    problems.push(`${where}: exactly one of image_url and slack_file`);
+  if ((block.image_url?.length ?? 0) > SLACK_LIMITS.imageUrl)
+    problems.push(`${where}: image_url too long`);
+  if (block.slack_file) {
+    const { id, url } = block.slack_file;
+    if ((id === undefined) === (url === undefined))
+      problems.push(`${where}: slack_file needs exactly one of id and url`);
+    if (id !== undefined && !FILE_ID.test(id)) problems.push(`${where}: slack_file id ${id}`);
+  }
   return problems;
 }

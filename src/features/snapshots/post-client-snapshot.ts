@@ -2,10 +2,9 @@ import { type ClientConfig, clientTimeZone } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
-import { postOnce } from '../../slack/post-once.ts';
 import { composeClientSnapshot } from './compose.ts';
-import { renderClientSnapshot } from './snapshot-blocks.ts';
-import { uploadSnapshotChart } from './upload-chart.ts';
+import { postSnapshotMessage } from './slack-post.ts';
+import type { WaitOptions } from './upload-chart.ts';
 
 export type PostOutcome =
   | { outcome: 'posted'; week: string; ts: string }
@@ -15,12 +14,11 @@ export interface PostOptions {
   /** The slot the post is for: the cron's minute, or now for Post now. */
   slotTime: Date;
   late?: boolean;
+  /** How long to wait for Slack to process the chart (tests shorten it). */
+  chartWait?: WaitOptions;
 }
 
 export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
-
-/** The metadata event type marking a snapshot post (its id: `client:week`). */
-export const SNAPSHOT_MARKER = 'gigops_snapshot';
 
 /**
  * How long a claimed, unfinished slot belongs to its claimer. A post takes
@@ -39,7 +37,7 @@ export const SNAPSHOT_LEASE_MS = 15 * 60_000;
 export async function postClientSnapshot(
   deps: Deps,
   client: ClientConfig,
-  { slotTime, late = false }: PostOptions,
+  { slotTime, late = false, chartWait }: PostOptions,
 ): Promise<PostOutcome> {
   const timeZone = clientTimeZone(deps.config, client);
   const week = isoWeek(slotTime, timeZone);
@@ -51,23 +49,22 @@ export async function postClientSnapshot(
     async () => {
       try {
         const composed = await composeClientSnapshot(deps, client, slotTime);
-        const message = renderClientSnapshot(composed.snapshot, {
-          locale: deps.config.locale,
-          timeZone,
-          late,
-        });
         // Exactly once even when Slack is slow or fails: an earlier try of this
         // week may have landed (a timeout, a replica that died after posting), so
         // look first, and after any answer that leaves it open (postOnce).
-        const posted = await postOnce({
-          poster: deps.slackPost ?? deps.slack,
-          reader: deps.slack,
-          channel: client.channel,
-          marker: { type: SNAPSHOT_MARKER, id: `${client.id}:${week}` },
-          since: new Date(slotTime.getTime() - 7 * 86_400_000),
-          lookFirst: true,
-          message: { text: message.text, blocks: message.blocks, unfurl_links: false },
-        });
+        const posted = await postSnapshotMessage(
+          deps,
+          {
+            client,
+            week,
+            snapshot: composed.snapshot,
+            timeZone,
+            late,
+            since: new Date(slotTime.getTime() - 7 * 86_400_000),
+            chartWait,
+          },
+          log,
+        );
         if (posted.found)
           log.warn({ ts: posted.ts }, 'snapshot found already posted: not posted again');
         deps.health.ok('slack');
@@ -99,10 +96,5 @@ export async function postClientSnapshot(
   });
   deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'run' });
   log.info({ ts, late }, 'snapshot posted');
-  // The chart is a bonus: the post stands even when the upload fails.
-  await uploadSnapshotChart(deps, client).catch((error: unknown) => {
-    deps.health.error('slack', (error as Error).message);
-    log.warn({ err: error }, 'snapshot chart upload failed');
-  });
   return { outcome: 'posted', week, ts };
 }

@@ -15,7 +15,23 @@ export interface SnapshotRenderOptions {
   locale: Locale;
   timeZone: string;
   late?: boolean;
+  /** The week's chart, uploaded privately (upload-chart.ts): shown inside the post. */
+  chart?: SnapshotChartImage | undefined;
 }
+
+export interface SnapshotChartImage {
+  fileId: string;
+  title: string;
+  alt: string;
+}
+
+/** An image block showing an uploaded file (Block Kit: image block with `slack_file`). */
+export const chartBlock = (chart: SnapshotChartImage): KnownBlock => ({
+  type: 'image',
+  slack_file: { id: chart.fileId },
+  title: { type: 'plain_text', text: chart.title.slice(0, 2000) },
+  alt_text: chart.alt.slice(0, 2000),
+});
 
 /**
  * "Wed, Nov 18, 10:00 EST" in the given zone and language. The zone is always
@@ -119,6 +135,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
       ),
     );
   }
+  if (o.chart) blocks.push(chartBlock(o.chart));
   const context = [copy.since(formatWhen(s.since, o.timeZone, o.locale))];
   if (s.notionUrl) context.push(mrkdwnLink(s.notionUrl, copy.notion));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });

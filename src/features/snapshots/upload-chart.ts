@@ -1,33 +1,85 @@
+import type { WebClient } from '@slack/web-api';
 import { renderCompletionChart } from '../../blocks/completion-chart.ts';
-import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
-import { snapshotCopy } from '../../i18n/snapshots.ts';
+import { type Ratio, rate } from '../../domain/build-client-snapshot.ts';
 
 const WEEKS = 8;
 
+/** Completion by points over the last weeks the store has kept, this week last. */
+export interface WeekChart {
+  png: Buffer;
+  /** `2026-W47 55%, 2026-W48 62%`: the numbers the picture shows, for its alt text. */
+  described: string;
+}
+
+export async function weekChart(
+  deps: Pick<Deps, 'store'>,
+  clientId: string,
+  week: string,
+  points: Ratio,
+): Promise<WeekChart> {
+  const kept = (await deps.store.snapshots.history(clientId, WEEKS))
+    .filter((h) => h.week < week)
+    .slice(-(WEEKS - 1))
+    .map((h) => ({ week: h.week, rate: h.pointsTotal > 0 ? h.pointsDone / h.pointsTotal : 0 }));
+  const bars = [...kept, { week, rate: rate(points) }];
+  return {
+    png: renderCompletionChart(bars),
+    described: bars.map((b) => `${b.week} ${Math.round(b.rate * 100)}%`).join(', '),
+  };
+}
+
+export interface UploadedImage {
+  fileId: string;
+  /** Slack finished processing it: an image block may name it. */
+  ready: boolean;
+}
+
+export interface WaitOptions {
+  /** files.info looks at most (default 6). */
+  looks?: number;
+  /** Pause before the second look, doubling (default 250 ms: about 8 s in all). */
+  pauseMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Completion by points over the last weeks the store has kept, as a PNG in the
- * client channel. Through the client that never retries (Deps.slackPost):
- * files.completeUploadExternal shares the file in the channel, and a retry
- * after a timeout could share it twice. A failed upload is logged instead.
+ * Uploads a PNG without sharing it anywhere (files.completeUploadExternal
+ * without channel_id: private to the bot until a message shows it), so the
+ * snapshot post itself can show it in an `image` block, one message instead
+ * of a post and a file message. Slack processes an upload asynchronously and
+ * refuses an image block naming a file still in processing, so this waits
+ * (files.info until it has a mimetype, as Slack's SDK maintainers advise). A
+ * retried upload makes one more private file, never a second message.
  */
-export async function uploadSnapshotChart(
-  deps: Pick<Deps, 'store' | 'slack' | 'slackPost' | 'config' | 'health'>,
-  client: ClientConfig,
-): Promise<void> {
-  const history = await deps.store.snapshots.history(client.id, WEEKS);
-  const rates = history.map((h) => (h.pointsTotal > 0 ? h.pointsDone / h.pointsTotal : 0));
-  const png = renderCompletionChart(rates.map((rate) => ({ rate })));
-  const copy = snapshotCopy(deps.config.locale);
-  const described = history
-    .map((h, i) => `${h.week} ${Math.round((rates[i] ?? 0) * 100)}%`)
-    .join(', ');
-  await (deps.slackPost ?? deps.slack).filesUploadV2({
-    channel_id: client.channel,
-    file: png,
-    filename: `${client.id}-completion.png`,
-    title: copy.chartTitle(client.name),
-    alt_text: copy.chartAlt(client.name, described),
+export async function uploadPrivateImage(
+  deps: Pick<Deps, 'slack' | 'slackPost'>,
+  image: { png: Buffer; filename: string; title: string; alt: string },
+  wait: WaitOptions = {},
+): Promise<UploadedImage> {
+  const uploaded = await (deps.slackPost ?? deps.slack).filesUploadV2({
+    file: image.png,
+    filename: image.filename,
+    title: image.title,
+    alt_text: image.alt,
   });
-  deps.health.ok('slack');
+  const completion = uploaded.files[0] as { files?: Array<{ id?: string }> } | undefined;
+  const fileId = completion?.files?.[0]?.id;
+  if (!fileId) throw new Error('Slack completed the upload without a file id');
+  return { fileId, ready: await waitUntilProcessed(deps.slack, fileId, wait) };
+}
+
+/** True once files.info shows the file processed (a mimetype), false after `looks` tries. */
+export async function waitUntilProcessed(
+  reader: WebClient,
+  fileId: string,
+  { looks = 6, pauseMs = 250 }: WaitOptions = {},
+): Promise<boolean> {
+  for (let look = 1; look <= looks; look++) {
+    const info = await reader.files.info({ file: fileId }).catch(() => undefined);
+    if (info?.file?.mimetype) return true;
+    if (look < looks) await sleep(pauseMs * 2 ** (look - 1));
+  }
+  return false;
 }
