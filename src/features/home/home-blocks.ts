@@ -1,9 +1,9 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Ratio } from '../../domain/build-client-snapshot.ts';
+import { formatWhen, percent } from '../../domain/format-when.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { homeCopy } from '../../i18n/snapshots.ts';
 import type { Integration, IntegrationStatus } from '../../integration-health.ts';
-import { formatWhen, percent } from '../snapshots/index.ts';
 
 export interface HomeClient {
   name: string;

@@ -1,11 +1,11 @@
 import { safeUrl } from '../../blocks/mrkdwn.ts';
 import { type ClientSnapshot, type Ratio, rate } from '../../domain/build-client-snapshot.ts';
+import { formatWhen } from '../../domain/format-when.ts';
 import type { SnapshotItem } from '../../domain/snapshot-item.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { reportCopy } from '../../i18n/reports.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
-import { formatWhen } from '../snapshots/index.ts';
 
 /**
  * What every client report (PDF, web page, e-mail) shows, as plain data: the

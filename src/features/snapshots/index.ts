@@ -6,9 +6,8 @@ import { registerSnapshotPick } from './pick-menu.ts';
 import { registerSnapshotPost } from './post-now-button.ts';
 import { snapshotCommand } from './snapshot-command.ts';
 
-// What the App Home reads of it: a client's figures, and how they are written.
+// What the App Home reads of it: a client's figures.
 export { composeClientSnapshot, snapshotsConfigured } from './compose.ts';
-export { formatWhen, percent } from './snapshot-blocks.ts';
 
 /**
  * Client snapshots: every client's weekly progress report from the Notion

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { SlackMessage } from '../../blocks/usage.ts';
 import { type ClientSnapshot, type Ratio, rate } from '../../domain/build-client-snapshot.ts';
+import { formatWhen, percent } from '../../domain/format-when.ts';
 import type { SnapshotItem } from '../../domain/snapshot-item.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
@@ -32,26 +33,6 @@ export const chartBlock = (chart: SnapshotChartImage): KnownBlock => ({
   title: { type: 'plain_text', text: chart.title.slice(0, 2000) },
   alt_text: chart.alt.slice(0, 2000),
 });
-
-/**
- * "Wed, Nov 18, 10:00 EST" in the given zone and language. The zone is always
- * named: a channel's readers may sit anywhere (a client in New York, the bot
- * in Berlin), and Slack tells no message who reads it.
- */
-export function formatWhen(at: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(at);
-}
-
-export const percent = (r: Ratio) => `${Math.round(rate(r) * 100)}%`;
 
 /** A ten-cell text progress bar: ▓▓▓▓▓▓▓░░░ 70%. */
 export function progressBar(r: Ratio): string {
