@@ -32,6 +32,7 @@ export function countStoreErrors(store: Store, onError: (operation: string) => v
     proposals: repository('proposals', store.proposals),
     snapshots: repository('snapshots', store.snapshots),
     delivery: repository('delivery', store.delivery),
+    reports: repository('reports', store.reports),
     ready: wrap('ready', () => store.ready()),
     close: wrap('close', () => store.close()),
     ...(store.checkpoint && { checkpoint: wrap('checkpoint', store.checkpoint.bind(store)) }),

@@ -216,4 +216,41 @@ export const migrations: Migration[] = [
         ON proposals (opportunity_id) WHERE state = 'drafted';
     `,
   },
+  {
+    // Client reports (issue 23): each client's weekly report as it was built (the snapshot as
+    // JSON, the chart as base64 PNG), so the Slack post, the e-mail, the PDF and the link's
+    // page show one Notion read; whether it is held for approval; and, per way it goes out
+    // (e-mail, the PDF in Slack, the preview…), the state of its one delivery.
+    id: '0013_report_deliveries',
+    sql: `
+      CREATE TABLE IF NOT EXISTS client_reports (
+        client_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        slot_at TEXT NOT NULL,
+        built_at TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        chart TEXT,
+        hold TEXT NOT NULL,
+        approved_by TEXT,
+        approved_at TEXT,
+        note TEXT,
+        PRIMARY KEY (client_id, week)
+      );
+      CREATE TABLE IF NOT EXISTS report_deliveries (
+        client_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        state TEXT NOT NULL,
+        owner TEXT,
+        claimed_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at TEXT,
+        last_error TEXT,
+        done_at TEXT,
+        result TEXT,
+        PRIMARY KEY (client_id, week, channel)
+      );
+    `,
+  },
 ];

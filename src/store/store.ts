@@ -1,5 +1,6 @@
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
+import type { ReportStore } from './report-store.ts';
 
 /**
  * One Store for all of gigops' state. Each feature owns one repository
@@ -14,6 +15,7 @@ export interface Store {
   readonly proposals: ProposalStore;
   readonly snapshots: SnapshotStore;
   readonly delivery: DeliveryStore;
+  readonly reports: ReportStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;
   /**

@@ -32,6 +32,8 @@ export interface SnapshotDepsOptions {
   notionUrl: string | undefined;
   now: () => Date;
   instanceId?: string;
+  /** More environment (SMTP_URL, PUBLIC_URL…). */
+  env?: Record<string, string>;
 }
 
 /** Real services on a real SQLite store, with Slack and Notion on loopback fakes. */
@@ -41,6 +43,7 @@ export function snapshotDeps(o: SnapshotDepsOptions): Deps {
       DATA_DIR: o.dataDir,
       SLACK_API_URL: o.slackApiUrl,
       ...(o.notionUrl ? { NOTION_TOKEN: 'secret_test', NOTION_API_URL: o.notionUrl } : {}),
+      ...o.env,
     }),
     { readFile: () => o.yaml },
   );

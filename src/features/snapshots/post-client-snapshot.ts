@@ -2,9 +2,9 @@ import { type ClientConfig, clientTimeZone } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
-import { composeClientSnapshot } from './compose.ts';
 import { postSnapshotMessage } from './slack-post.ts';
 import type { WaitOptions } from './upload-chart.ts';
+import { type WeekReport, weekReport } from './week-report.ts';
 
 export type PostOutcome =
   | { outcome: 'posted'; week: string; ts: string }
@@ -30,17 +30,40 @@ export const SNAPSHOT_LEASE_MS = 15 * 60_000;
 
 /**
  * The one way a snapshot reaches a client channel, exactly once per client
- * and ISO week: claim the slot first, post, then record the ts. A failure
- * before the post gives the slot back so a later attempt can run; a claim left
- * by a replica that died is taken over after SNAPSHOT_LEASE_MS.
+ * and ISO week: the week's report (read from Notion once, kept in the store),
+ * then claim the slot, post, record the ts. A failure before the post gives
+ * the slot back so a later attempt can run; a claim left by a replica that
+ * died is taken over after SNAPSHOT_LEASE_MS.
  */
 export async function postClientSnapshot(
   deps: Deps,
   client: ClientConfig,
+  options: PostOptions,
+): Promise<PostOutcome> {
+  const week = isoWeek(options.slotTime, clientTimeZone(deps.config, client));
+  // Posted already (a second Post now, the retry run): nothing to read, not even the report.
+  const slot = await deps.store.jobs.getSlot(snapshotJob(client.id), week);
+  if (slot?.completedAt) return already(deps, client, week, slot.owner, slot.result);
+  let report: WeekReport | undefined;
+  try {
+    report = await weekReport(deps, client, options.slotTime);
+  } catch (error) {
+    deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
+    throw error;
+  }
+  // Another replica is building this week's report, and will post it.
+  if (!report) return already(deps, client, week, undefined, undefined);
+  return postWeekReport(deps, client, report, options);
+}
+
+/** The Slack post of a week's report, exactly once (the `snapshot:<client>` slot). */
+export async function postWeekReport(
+  deps: Deps,
+  client: ClientConfig,
+  report: WeekReport,
   { slotTime, late = false, chartWait }: PostOptions,
 ): Promise<PostOutcome> {
-  const timeZone = clientTimeZone(deps.config, client);
-  const week = isoWeek(slotTime, timeZone);
+  const { week } = report;
   const job = snapshotJob(client.id);
   const log = deps.logger.child({ job, week });
   const run = await runExactlyOnce(
@@ -48,7 +71,6 @@ export async function postClientSnapshot(
     { job, slot: week, leaseMs: SNAPSHOT_LEASE_MS },
     async () => {
       try {
-        const composed = await composeClientSnapshot(deps, client, slotTime);
         // Exactly once even when Slack is slow or fails: an earlier try of this
         // week may have landed (a timeout, a replica that died after posting), so
         // look first, and after any answer that leaves it open (postOnce).
@@ -56,9 +78,7 @@ export async function postClientSnapshot(
           deps,
           {
             client,
-            week,
-            snapshot: composed.snapshot,
-            timeZone,
+            report,
             late,
             since: new Date(slotTime.getTime() - 7 * 86_400_000),
             chartWait,
@@ -68,7 +88,7 @@ export async function postClientSnapshot(
         if (posted.found)
           log.warn({ ts: posted.ts }, 'snapshot found already posted: not posted again');
         deps.health.ok('slack');
-        return { value: { ts: posted.ts, snapshot: composed.snapshot }, result: posted.ts };
+        return { value: posted.ts, result: posted.ts };
       } catch (error) {
         deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
         if ((error as { code?: string }).code?.startsWith('slack_'))
@@ -77,17 +97,13 @@ export async function postClientSnapshot(
       }
     },
   );
-  if (!run.ran) {
-    deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
-    log.info({ owner: run.slot?.owner }, 'snapshot already posted (or being posted) this week');
-    return { outcome: 'already', week, ts: run.slot?.result };
-  }
-  const { ts, snapshot } = run.value;
-  const now = deps.now();
+  if (!run.ran) return already(deps, client, week, run.slot?.owner, run.slot?.result);
+  const ts = run.value;
+  const { snapshot } = report;
   await deps.store.snapshots.record({
     clientId: client.id,
     week,
-    postedAt: now,
+    postedAt: deps.now(),
     pointsDone: snapshot.points.done,
     pointsTotal: snapshot.points.total,
     countDone: snapshot.count.done,
@@ -97,4 +113,18 @@ export async function postClientSnapshot(
   deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'run' });
   log.info({ ts, late }, 'snapshot posted');
   return { outcome: 'posted', week, ts };
+}
+
+function already(
+  deps: Deps,
+  client: ClientConfig,
+  week: string,
+  owner: string | undefined,
+  ts: string | undefined,
+): PostOutcome {
+  deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
+  deps.logger
+    .child({ job: snapshotJob(client.id), week })
+    .info({ owner }, 'snapshot already posted (or being posted) this week');
+  return { outcome: 'already', week, ts };
 }

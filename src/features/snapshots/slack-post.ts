@@ -1,16 +1,11 @@
 import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
-import type { ClientSnapshot } from '../../domain/build-client-snapshot.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
 import type { Logger } from '../../log.ts';
 import { type Posted, postOnce, refusedSlackFile } from '../../slack/post-once.ts';
 import { chartBlock, renderClientSnapshot, type SnapshotChartImage } from './snapshot-blocks.ts';
-import {
-  uploadPrivateImage,
-  type WaitOptions,
-  waitUntilProcessed,
-  weekChart,
-} from './upload-chart.ts';
+import { uploadPrivateImage, type WaitOptions, waitUntilProcessed } from './upload-chart.ts';
+import type { WeekReport } from './week-report.ts';
 
 /** The metadata event type marking a snapshot post (its id: `client:week`). */
 export const SNAPSHOT_MARKER = 'gigops_snapshot';
@@ -19,9 +14,7 @@ export const CHART_MARKER = 'gigops_snapshot_chart';
 
 export interface SlackPostInput {
   client: ClientConfig;
-  week: string;
-  snapshot: ClientSnapshot;
-  timeZone: string;
+  report: WeekReport;
   late: boolean;
   /** The earliest this week's post can have been made. */
   since: Date;
@@ -29,7 +22,7 @@ export interface SlackPostInput {
   chartWait?: WaitOptions | undefined;
 }
 
-type SlackPostDeps = Pick<Deps, 'config' | 'store' | 'slack' | 'slackPost' | 'health'>;
+type SlackPostDeps = Pick<Deps, 'config' | 'slack' | 'slackPost' | 'health'>;
 
 /**
  * The week's one top-level message in the client channel (PRODUCT.md: one
@@ -43,7 +36,8 @@ export async function postSnapshotMessage(
   input: SlackPostInput,
   log: Logger,
 ): Promise<Posted> {
-  const { client, week, snapshot, timeZone, late } = input;
+  const { client, report, late } = input;
+  const { week, snapshot, timeZone } = report;
   const chart = await uploadChart(deps, input).catch((error: unknown) => {
     log.warn({ err: error }, 'snapshot chart upload failed: posting without it');
     return undefined;
@@ -86,15 +80,16 @@ export async function postSnapshotMessage(
 
 async function uploadChart(
   deps: SlackPostDeps,
-  { client, week, snapshot, chartWait }: SlackPostInput,
-): Promise<{ image: SnapshotChartImage; ready: boolean }> {
-  const chart = await weekChart(deps, client.id, week, snapshot.points);
+  { client, report, chartWait }: SlackPostInput,
+): Promise<{ image: SnapshotChartImage; ready: boolean } | undefined> {
+  if (!report.chartPng) return undefined;
   const copy = snapshotCopy(deps.config.locale);
   const title = copy.chartTitle(client.name);
-  const alt = copy.chartAlt(client.name, chart.described);
+  const alt = copy.chartAlt(client.name, report.chartDescribed);
+  const filename = `${client.id}-${report.week}-completion.png`;
   const uploaded = await uploadPrivateImage(
     deps,
-    { png: chart.png, filename: `${client.id}-${week}-completion.png`, title, alt },
+    { png: report.chartPng, filename, title, alt },
     chartWait,
   );
   deps.health.ok('slack');
@@ -104,7 +99,7 @@ async function uploadChart(
 /** The chart as a reply under the post, once Slack has processed it (looked for first). */
 async function chartInThread(
   deps: SlackPostDeps,
-  { client, week, since, chartWait }: SlackPostInput,
+  { client, report, since, chartWait }: SlackPostInput,
   image: SnapshotChartImage,
   threadTs: string,
 ): Promise<void> {
@@ -117,7 +112,7 @@ async function chartInThread(
     reader: deps.slack,
     channel: client.channel,
     threadTs,
-    marker: { type: CHART_MARKER, id: `${client.id}:${week}` },
+    marker: { type: CHART_MARKER, id: `${client.id}:${report.week}` },
     since,
     lookFirst: true,
     message: { text: image.title, blocks: [chartBlock(image)] },

@@ -5,11 +5,12 @@ import { jobRepository } from './jobs.ts';
 import { metaRepository } from './meta.ts';
 import { opportunityRepository } from './opportunities.ts';
 import { proposalRepository } from './proposals.ts';
+import { reportRepository } from './reports.ts';
 import { snapshotRepository } from './snapshots.ts';
 
 export type Repositories = Pick<
   Store,
-  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery'
+  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery' | 'reports'
 >;
 
 /** Every repository, written once against Sql: both engines run the same queries. */
@@ -21,5 +22,6 @@ export function createRepositories(sql: Sql): Repositories {
     proposals: proposalRepository(sql),
     snapshots: snapshotRepository(sql),
     delivery: deliveryRepository(sql),
+    reports: reportRepository(sql),
   };
 }
