@@ -28,9 +28,11 @@ const PAGE = 5;
 const RUNS = 200;
 
 const item = (n: number): OpportunityData => ({
-  id: `org${n % 97}/repo${n}#${n}`,
-  repo: `org${n % 97}/repo${n}`,
-  number: n,
+  id: `github:org${n % 97}/repo${n}#${n}`,
+  source: 'github',
+  key: `org${n % 97}/repo${n}#${n}`,
+  label: `org${n % 97}/repo${n}#${n}`,
+  project: `org${n % 97}/repo${n}`,
   url: `https://github.com/org${n % 97}/repo${n}/issues/${n}`,
   title: `Issue ${n}`,
   labels: ['help wanted'],

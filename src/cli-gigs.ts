@@ -13,6 +13,8 @@ import {
 import type { Locale } from './i18n/locale.ts';
 import { radarCopy } from './i18n/radar.ts';
 import { createLogger } from './log.ts';
+import { createGitHubSource } from './sources/github/index.ts';
+import { OpportunitySources } from './sources/source.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
 
 export const GIGS_USAGE = `gigops gigs [words] [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]
@@ -41,7 +43,7 @@ export function formatOpportunitiesText(items: Opportunity[], locale: Locale, no
       const pad = ' '.repeat(String(items.length).length + 2);
       return [
         // The rank says the order; a bare score has no scale to read it on (issue 19, item 9).
-        `${String(n + 1).padStart(String(items.length).length)}. ${o.id}  ${o.title}`,
+        `${String(n + 1).padStart(String(items.length).length)}. ${o.label}  ${o.title}`,
         `${pad}${o.url}`,
         `${pad}${facts.map(plainEmoji).join(' · ')}${o.labels.length ? `  (${o.labels.join(', ')})` : ''}`,
         `${pad}why: ${o.reasons.map(copy.reason).join(', ')}`,
@@ -108,10 +110,9 @@ export async function runGigs(
     secrets: config.secrets,
   });
   const store = createSqliteStore(':memory:');
-  const deps: RadarDeps = {
+  const ports = {
     config,
     logger,
-    store,
     github: createGitHub({
       token: config.env.GITHUB_TOKEN,
       baseUrl: config.env.GITHUB_API_URL,
@@ -119,6 +120,11 @@ export async function runGigs(
       ...github,
     }),
     now: () => new Date(),
+  };
+  const deps: RadarDeps = {
+    ...ports,
+    store,
+    sources: new OpportunitySources([createGitHubSource(ports)]),
   };
   try {
     const ranked = await rankOpportunities(deps, command.filters);

@@ -6,6 +6,7 @@ import type { IntegrationHealth } from './integration-health.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
+import type { OpportunitySources } from './sources/source.ts';
 import type { Store } from './store/store.ts';
 
 /** Everything a listener, service or job may use, built once in main.ts. */
@@ -18,6 +19,8 @@ export interface Deps {
   github: GitHubClient;
   /** Absent without NOTION_TOKEN: delivery sync and snapshots are off. */
   notion: NotionClient | undefined;
+  /** Where opportunities come from (GitHub issues first): the radar asks each, proposals draft from them. */
+  sources: OpportunitySources;
   /** Injectable clock: tests pass a fixed one. */
   now: () => Date;
   /** Identifies this process when claiming scheduled slots. */
@@ -39,4 +42,7 @@ export interface Deps {
 }
 
 /** What the radar needs: the terminal CLI builds just this, without Slack. */
-export type RadarDeps = Pick<Deps, 'config' | 'logger' | 'store' | 'github' | 'now'>;
+export type RadarDeps = Pick<Deps, 'config' | 'logger' | 'store' | 'github' | 'now' | 'sources'>;
+
+/** What a source is built from. */
+export type SourcePorts = Pick<Deps, 'config' | 'logger' | 'github' | 'now'>;

@@ -7,6 +7,8 @@ export const ErrorCode = {
   GitHubUnreachable: 'gigops_github_unreachable',
   GitHubRateLimited: 'gigops_github_rate_limited',
   GitHubAuthFailed: 'gigops_github_auth_failed',
+  /** The issue or post an opportunity names no longer exists (deleted, or never did). */
+  OpportunityGone: 'gigops_opportunity_gone',
   NotionSchemaMismatch: 'gigops_notion_schema_mismatch',
   NotionUnavailable: 'gigops_notion_unavailable',
   StoreFailed: 'gigops_store_failed',

@@ -24,9 +24,11 @@ it('shows new opportunities since the last visit and drafts awaiting approval, a
     now: () => now,
   });
   const opportunity = {
-    id: 'acme/rpc#7',
-    repo: 'acme/rpc',
-    number: 7,
+    id: 'github:acme/rpc#7',
+    source: 'github',
+    key: 'acme/rpc#7',
+    label: 'acme/rpc#7',
+    project: 'acme/rpc',
     url: 'https://github.com/acme/rpc/issues/7',
     title: 'Deadlock in <pool> on close',
     labels: ['help wanted'],

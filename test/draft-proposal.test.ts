@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { estimateHours } from '../src/domain/estimate-hours.ts';
 import type { MergedPull, ProposalRecord } from '../src/domain/proposal.ts';
-import { SECTION_LIMITS } from '../src/domain/proposal.ts';
+import { issueFacts, SECTION_LIMITS } from '../src/domain/proposal.ts';
 import { type DraftSettings, draftProposal } from '../src/features/proposals/compose-draft.ts';
 import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
-import { toIssueFacts, toMergedPulls } from '../src/features/proposals/github-sources.ts';
+import { toMergedPulls } from '../src/features/proposals/merged-pulls.ts';
 import { renderEditModal, renderRejectModal } from '../src/features/proposals/modal-blocks.ts';
 import { selectEvidence } from '../src/features/proposals/select-evidence.ts';
 import { findSimilar, similarity } from '../src/features/proposals/similarity.ts';
 import { validateProposalEdit } from '../src/features/proposals/validate-edit.ts';
+import { type IssueRef, issueCandidate } from '../src/sources/github/issue.ts';
 import {
   goPanicIssue,
   openapiIssue,
@@ -16,6 +17,16 @@ import {
   recordedIssue,
 } from './support/github-fixtures.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
+
+/** An issue payload and its comments' bodies, as drafting reads them (through the GitHub source). */
+const toIssueFacts = (raw: unknown, ref: IssueRef, comments: string[] = []) =>
+  issueFacts(
+    issueCandidate(
+      raw,
+      ref,
+      comments.map((body) => ({ body })),
+    ),
+  );
 
 const settings = (over: Partial<DraftSettings> = {}): DraftSettings => ({
   locale: 'en',
@@ -72,7 +83,7 @@ describe('draftProposal on real issue payloads', () => {
       [pull('octocat/Hello-World', 3, 'Fix bug in greeting')],
       settings(),
     );
-    expect(d.opportunityId).toBe('octocat/Hello-World#1347');
+    expect(d.opportunityId).toBe('github:octocat/Hello-World#1347');
     expect(d.sections.problem).toContain(
       'In octocat/Hello-World, something is broken: Found a bug.',
     );

@@ -18,9 +18,11 @@ import { interactionBody, signedHeaders } from './support/slack-sign.ts';
 const NOW = new Date('2026-11-30T12:00:00Z');
 const opp = (n: number): Opportunity & { seen: boolean } =>
   ({
-    id: `acme/rpc#${n}`,
-    repo: 'acme/rpc',
-    number: n,
+    id: `github:acme/rpc#${n}`,
+    source: 'github',
+    key: `acme/rpc#${n}`,
+    label: `acme/rpc#${n}`,
+    project: 'acme/rpc',
     url: `https://github.com/acme/rpc/issues/${n}`,
     title: `Issue ${n}`,
     labels: ['help wanted'],
@@ -47,25 +49,27 @@ describe('the listing after a Dismiss', () => {
   it('counts again: "1–5 of 6" becomes "1–4 of 5", once however often the press repeats', () => {
     const blocks = listing();
     expect(header(blocks)).toContain('1–5 of 6');
-    const once = withoutOpportunity(blocks, 'acme/rpc#2', 'en');
+    const once = withoutOpportunity(blocks, 'github:acme/rpc#2', 'en');
     expect(header(once)).toContain('1–4 of 5');
     // A replayed press finds the entry gone: nothing more is taken off the count.
-    expect(header(withoutOpportunity(once, 'acme/rpc#2', 'en'))).toContain('1–4 of 5');
+    expect(header(withoutOpportunity(once, 'github:acme/rpc#2', 'en'))).toContain('1–4 of 5');
   });
 });
 
 describe('the listing after a Draft', () => {
   it('offers no more Draft for that entry and says where the draft is', () => {
     const blocks = listing();
-    const inThread = withDraftPosted(blocks, 'acme/rpc#3', 'en', 'thread')!;
+    const inThread = withDraftPosted(blocks, 'github:acme/rpc#3', 'en', 'thread')!;
     const entry = JSON.stringify(inThread);
     expect(entry).toContain('Draft posted, in the thread below.');
     expect(entry.match(/"value":"acme\/rpc#3"/g) ?? []).toHaveLength(0);
-    expect(entry).toContain('"value":"acme/rpc#4"');
+    expect(entry).toContain('"value":"github:acme/rpc#4"');
     expect(
-      JSON.stringify(withDraftPosted(blocks, 'acme/rpc#3', 'en', { channel: 'C0PROPOSALS' })),
+      JSON.stringify(
+        withDraftPosted(blocks, 'github:acme/rpc#3', 'en', { channel: 'C0PROPOSALS' }),
+      ),
     ).toContain('Draft posted in <#C0PROPOSALS>.');
-    expect(withDraftPosted(blocks, 'acme/rpc#99', 'en', 'thread')).toBeUndefined();
+    expect(withDraftPosted(blocks, 'github:acme/rpc#99', 'en', 'thread')).toBeUndefined();
   });
 });
 
@@ -82,14 +86,20 @@ describe('Draft proposal pressed on a listing, through a signed request', () => 
   it('updates that listing: the entry says its draft is in the thread, and offers Draft no more', async () => {
     const t = await startTestBot('proposals:\n  hourlyRate: 100\n', { GITHUB_API_URL: gh.url });
     try {
-      const pool = { ...opp(7), id: 'acme/pool#7', repo: 'acme/pool', number: 7 };
+      const pool = {
+        ...opp(7),
+        id: 'github:acme/pool#7',
+        key: 'acme/pool#7',
+        label: 'acme/pool#7',
+        project: 'acme/pool',
+      };
       const blocks = renderOpportunities(
         { items: [pool, opp(8)], offset: 0, total: 2, filters: '', nextOffset: undefined },
         'en',
         NOW,
       ).blocks as KnownBlock[];
       const ts = '1700000000.000100';
-      const payload = buttonPress('opportunity_draft', 'acme/pool#7', { messageTs: ts });
+      const payload = buttonPress('opportunity_draft', 'github:acme/pool#7', { messageTs: ts });
       const body = interactionBody({ ...payload, message: { ...payload.message, blocks } });
       const res = await fetch(`${t.url}/slack/events`, {
         method: 'POST',
@@ -101,8 +111,8 @@ describe('Draft proposal pressed on a listing, through a signed request', () => 
       expect(update.params.channel).toBe('C0CHANNEL');
       const json = JSON.stringify(update.params.blocks);
       expect(json).toContain('Draft posted, in the thread below.');
-      expect(json).not.toContain('"value":"acme/pool#7"');
-      expect(json).toContain('"value":"acme/rpc#8"'); // the other entry keeps its buttons
+      expect(json).not.toContain('"value":"github:acme/pool#7"');
+      expect(json).toContain('"value":"github:acme/rpc#8"'); // the other entry keeps its buttons
       const draft = t.slack
         .callsTo('chat.postMessage')
         .find((c) => JSON.stringify(c.params.blocks).includes('proposal_approve'));

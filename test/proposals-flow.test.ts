@@ -100,9 +100,9 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     const calls = gh.calls.slice(before).map((c) => c.path);
     expect(calls).toEqual(['/repos/acme/pool/issues/7', '/search/issues']);
     expect(gh.calls.at(-1)!.query.get('q')).toBe('is:pr is:merged author:jane-go language:go');
-    expect(await t.bot.deps.store.proposals.hasDraftFor(['acme/pool#7', 'acme/pool#8'])).toEqual(
-      new Set(['acme/pool#7']),
-    );
+    expect(
+      await t.bot.deps.store.proposals.hasDraftFor(['github:acme/pool#7', 'github:acme/pool#8']),
+    ).toEqual(new Set(['github:acme/pool#7']));
   });
 
   it('opens the edit modal with the trigger_id, shows field errors, then updates the draft in place', async () => {
@@ -288,7 +288,9 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     const { id } = await draftFromOpportunity(t, 'octocat/Hello-World#1347');
     const { opportunities } = t.bot.deps.store;
     await t.bot.deps.lifecycle.drain(5_000); // marking it proposed follows the post
-    expect((await opportunities.get('octocat/Hello-World#1347'))?.proposedAt).toBeInstanceOf(Date);
+    expect((await opportunities.get('github:octocat/Hello-World#1347'))?.proposedAt).toBeInstanceOf(
+      Date,
+    );
     await post(t, buttonPress('proposal_reject', id, { user: 'U0BOSS', triggerId: '7777.reject' }));
     const opened = await t.slack.waitFor('views.open');
     expect(opened.params.trigger_id).toBe('7777.reject');
@@ -315,7 +317,9 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
     expect(String(updated.params.text)).toContain('rejected by <@U0BOSS>');
     expect(String(updated.params.text)).toContain('Not Go work');
     await t.bot.deps.lifecycle.drain(5_000); // the dismissal runs after the update
-    expect((await opportunities.get('octocat/Hello-World#1347'))?.dismissedAt).toBeInstanceOf(Date);
+    expect(
+      (await opportunities.get('github:octocat/Hello-World#1347'))?.dismissedAt,
+    ).toBeInstanceOf(Date);
   });
 
   it('loses nothing across a restart: a new bot on the same DATA_DIR approves the old draft', async () => {

@@ -78,7 +78,7 @@ describe('scheduled digest', () => {
     const posts = await runDigest(b);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.filter((id) => first!.includes(id))).toEqual([]);
-    expect(posts[0]).toContain('new/thing#7');
+    expect(posts[0]).toContain('github:new/thing#7');
   });
 
   it('runs a slot once, however often it fires', async () => {

@@ -82,8 +82,8 @@ describe('/gigs end to end (signed requests, GitHub faked over HTTP)', () => {
     );
     const scores = ids.map((id) => stored.get(id)!);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
-    expect(ids[0]).toBe('acme/rpc#1'); // the $500 bounty
-    const text = first.blocks.find((b) => b.block_id === 'opp:acme/rpc#1')!.text!.text;
+    expect(ids[0]).toBe('github:acme/rpc#1'); // the $500 bounty
+    const text = first.blocks.find((b) => b.block_id === 'opp:github:acme/rpc#1')!.text!.text;
     expect(text).toContain('$500 bounty');
     expect(text).toMatch(/\*why:\* /);
     expect(text).not.toMatch(/score \d+/);
@@ -102,7 +102,7 @@ describe('/gigs end to end (signed requests, GitHub faked over HTTP)', () => {
     const again = await gigs('');
     expect(calls()).toEqual(before);
     expect(entryIds(again.blocks)).toEqual(entryIds(first.blocks));
-    expect(again.blocks.find((b) => b.block_id === 'opp:acme/rpc#1')!.text!.text).toContain(
+    expect(again.blocks.find((b) => b.block_id === 'opp:github:acme/rpc#1')!.text!.text).toContain(
       '_(seen)_',
     );
   });
@@ -164,12 +164,12 @@ describe('/gigs end to end (signed requests, GitHub faked over HTTP)', () => {
     expect(search).toBeDefined();
     const ids = entryIds(list.blocks);
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => id.startsWith('acme/rpc#'))).toBe(true);
+    expect(ids.every((id) => id.startsWith('github:acme/rpc#'))).toBe(true);
     expect(JSON.stringify(list.blocks)).toContain(
       'filtered by `grpc label:bug repo:acme/rpc min-stars:1000`',
     );
     // acme/rpc#1 has 600 stars: under min-stars:1000.
-    expect(ids).not.toContain('acme/rpc#1');
+    expect(ids).not.toContain('github:acme/rpc#1');
   });
 
   it('says nothing matches, repeating the filters', async () => {

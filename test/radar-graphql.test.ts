@@ -1,6 +1,6 @@
 import { validate } from '@octokit/graphql-schema';
 import { describe, expect, it } from 'vitest';
-import { ENRICH_QUERY } from '../src/features/radar/radar-query.ts';
+import { ENRICH_QUERY } from '../src/sources/github/enrich-query.ts';
 
 describe('ENRICH_QUERY', () => {
   it('is valid against the public GitHub GraphQL schema', () => {

@@ -59,9 +59,11 @@ describe('admins, through signed requests', () => {
     await t.bot.deps.store.opportunities.upsert(
       [
         {
-          id: 'acme/rpc#7',
-          repo: 'acme/rpc',
-          number: 7,
+          id: 'github:acme/rpc#7',
+          source: 'github',
+          key: 'acme/rpc#7',
+          label: 'acme/rpc#7',
+          project: 'acme/rpc',
           url: 'https://github.com/acme/rpc/issues/7',
           title: 'Deadlock on close',
           labels: ['help wanted'],
@@ -103,7 +105,7 @@ describe('admins, through signed requests', () => {
     const reads = notion.requests.slice(notionBefore).filter((r) => r.method !== 'GET');
     expect(reads).toEqual([]);
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
-    const kept = await t.bot.deps.store.opportunities.get('acme/rpc#7');
+    const kept = await t.bot.deps.store.opportunities.get('github:acme/rpc#7');
     expect(kept).toBeDefined();
     expect(kept?.dismissedAt).toBeUndefined();
 
@@ -114,7 +116,7 @@ describe('admins, through signed requests', () => {
     const preview = await slash(t, 'snapshot acme', 'U0BOSS', 'snapshot-admin');
     expect(JSON.stringify(preview.params.blocks)).toContain('snapshot_post');
     await press(t, dismiss, 'U0BOSS', 'dismiss-admin');
-    expect((await t.bot.deps.store.opportunities.get('acme/rpc#7'))?.dismissedAt).toEqual(NOW);
+    expect((await t.bot.deps.store.opportunities.get('github:acme/rpc#7'))?.dismissedAt).toEqual(NOW);
   });
 
   it('without admins, the approvers are the admins; client figures in the App Home are theirs only', async () => {

@@ -5,17 +5,13 @@ import recorded from '@octokit/fixtures/scenarios/api.github.com/search-issues/n
 import { describe, expect, it } from 'vitest';
 import { detectBounty } from '../src/domain/detect-bounty.ts';
 import type { Candidate } from '../src/domain/opportunity.ts';
-import {
-  parseEnrichment,
-  parseSearchHits,
-  toCandidate,
-} from '../src/features/radar/github-search.ts';
 import { scoreOpportunity, WEIGHTS } from '../src/features/radar/score-opportunity.ts';
 import {
-  buildSearchQuery,
   selectOpportunities,
   unavailableBecause,
 } from '../src/features/radar/select-opportunities.ts';
+import { buildSearchQuery } from '../src/sources/github/fetch-candidates.ts';
+import { parseEnrichment, parseSearchHits, toCandidate } from '../src/sources/github/search.ts';
 import { type FakeIssue, toGraphqlNode, toSearchItem } from './support/fake-github.ts';
 
 const now = new Date('2026-11-20T09:00:00Z');
@@ -79,7 +75,7 @@ describe('real search payloads', () => {
     );
     const ranked = selectOpportunities(candidates, settings, noFilters, now);
     // #1 is in a repository with 100 stars, under radar.minStars (500).
-    expect(ranked.map((o) => o.id)).toEqual(['octokit-fixture-org/search-issues#2']);
+    expect(ranked.map((o) => o.id)).toEqual(['github:octokit-fixture-org/search-issues#2']);
     // Opened 2017-10-10 and never answered by a maintainer.
     expect(ranked[0]!.reasons).toContainEqual({ kind: 'noMaintainerReply' });
     expect(ranked[0]!.reasons).toContainEqual({ kind: 'comments', count: 42 });
@@ -191,7 +187,7 @@ describe('selectOpportunities', () => {
       noFilters,
       now,
     );
-    expect(ranked.map((o) => o.id)).toEqual(['acme/api#1']);
+    expect(ranked.map((o) => o.id)).toEqual(['github:acme/api#1']);
   });
 
   it('lets /gigs min-stars: and min-comments: replace the configured minimum', () => {
@@ -201,7 +197,7 @@ describe('selectOpportunities', () => {
       { words: [], labels: [], minStars: 50, minComments: 1 },
       now,
     );
-    expect(ranked.map((o) => o.number).sort()).toEqual([1, 6, 7, 8, 9]);
+    expect(ranked.map((o) => Number(o.key.split('#')[1])).sort()).toEqual([1, 6, 7, 8, 9]);
   });
 
   it('puts words, labels, repo and the comment floor into the search query', () => {

@@ -7,10 +7,17 @@ afterAll(dropTestSchemas);
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
 const LEASE = 15 * 60_000;
-const opportunity = (n: number, score: number, over: Partial<OpportunityData> = {}) => ({
+const opportunity = (
+  n: number,
+  score: number,
+  over: Partial<OpportunityData> & { meta?: Record<string, unknown> } = {},
+): OpportunityData & { meta: Record<string, unknown> } => ({
   id: `acme/pool#${n}`,
-  repo: 'acme/pool',
-  number: n,
+  source: 'github',
+  key: `acme/pool#${n}`,
+  label: `acme/pool#${n}`,
+  project: 'acme/pool',
+  meta: { number: n },
   url: `https://github.com/acme/pool/issues/${n}`,
   title: `Issue ${n}`,
   labels: ['bug', 'help wanted'],

@@ -46,7 +46,7 @@ describe('SQLite store', () => {
 
     const store = createSqliteStore(dir);
     await store.ready();
-    expect((await store.proposals.openDraftFor('acme/pool#7'))?.id).toBe('a-first');
+    expect((await store.proposals.openDraftFor('github:acme/pool#7'))?.id).toBe('a-first');
     expect(await store.proposals.get('b-second')).toMatchObject({
       state: 'rejected',
       rejectReason: 'duplicate of an earlier open draft',

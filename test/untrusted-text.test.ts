@@ -86,9 +86,11 @@ describe('untrusted text in every renderer', () => {
 
   it('a listing and a digest keep hostile titles and labels as text', () => {
     const o: Opportunity & { seen: boolean } = {
-      id: 'acme/pool#7',
-      repo: 'acme/pool',
-      number: 7,
+      id: 'github:acme/pool#7',
+      source: 'github',
+      key: 'acme/pool#7',
+      label: 'acme/pool#7',
+      project: 'acme/pool',
       url: 'https://github.com/acme/pool/issues/7',
       title: HOSTILE,
       labels: [HOSTILE],

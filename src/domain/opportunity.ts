@@ -1,12 +1,17 @@
-import { isGitHubFullName } from './github-refs.ts';
 /**
- * What the radar knows about one open issue. `id` is `owner/repo#number`: the
- * store's key and the value of every opportunity button.
+ * What the radar knows about one opening, from any source. `id` is
+ * `source:key` (e.g. `github:owner/repo#12`): the store's key and the value of
+ * every opportunity button.
  */
 export interface Opportunity {
   id: string;
-  repo: string;
-  number: number;
+  /** The source that found it (`github`, …) and its key there. */
+  source: string;
+  key: string;
+  /** How it is named in a listing, e.g. `owner/repo#12`. */
+  label: string;
+  /** What it belongs to (a GitHub repository's full name): exclusions and `repo:` filters. */
+  project: string;
   url: string;
   title: string;
   labels: string[];
@@ -22,6 +27,8 @@ export interface Opportunity {
   bounty: Bounty | undefined;
   score: number;
   reasons: Reason[];
+  /** The source's own data (Candidate.meta), kept with the opportunity. */
+  meta?: Record<string, unknown>;
 }
 
 export interface Bounty {
@@ -40,18 +47,26 @@ export type Reason =
   | { kind: 'fresh'; days: number };
 
 /**
- * A search hit joined with what the GraphQL enrichment found: everything
- * scoring and availability checks need, nothing about Slack.
+ * One opening as a source reports it (for GitHub: a search hit joined with
+ * what the GraphQL enrichment found): everything ranking, availability checks
+ * and drafting need, nothing about Slack.
  */
 export interface Candidate {
-  repo: string;
-  number: number;
+  /** The source's name; with `key`, the opportunity's id (`source:key`). */
+  source: string;
+  key: string;
+  label: string;
+  project: string;
   url: string;
   title: string;
   labels: string[];
   body: string;
   comments: number;
   createdAt: Date;
+  /** Who posted it (a GitHub login, a client's name), when known. */
+  author?: string;
+  /** Reactions to it, when the source counts them. */
+  reactions?: number;
   locked: boolean;
   assignees: number;
   stars: number;
@@ -66,6 +81,8 @@ export interface Candidate {
    * the recent comments are unknown, not zero.
    */
   enriched?: boolean;
+  /** What else the source keeps about it (stored as JSON with the opportunity). */
+  meta?: Record<string, unknown>;
 }
 
 export interface CandidateComment {
@@ -74,17 +91,34 @@ export interface CandidateComment {
   body: string;
 }
 
-export const opportunityId = (repo: string, number: number) => `${repo}#${number}`;
+/** A source and its key: the parts of an opportunity id. */
+export interface OpportunityRef {
+  source: string;
+  key: string;
+}
 
-const ID = /^([^/#\s]+\/[^/#\s]+)#(\d{1,16})$/;
+export const opportunityId = (source: string, key: string) => `${source}:${key}`;
+
+/** How a stored id is named to people: its key (`owner/repo#12`), without the source. */
+export const opportunityLabel = (id: string) => parseOpportunityRef(id)?.key ?? id;
+
+const SOURCE_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+/** An id made before sources existed (`owner/repo#12`): a GitHub issue. */
+const LEGACY_GITHUB_ID = /^[^/#:\s]+\/[^/#:\s]+#\d{1,16}$/;
 
 /**
- * `owner/repo#12` → its parts, or undefined for anything else: names GitHub
- * could have given and a positive safe integer (button values are untrusted).
+ * `source:key` → its parts, or undefined when it is not shaped like an id
+ * (button values are untrusted; whether the key is one its source could have
+ * made is the source's call). Ids saved in messages before sources existed,
+ * `owner/repo#12`, are GitHub's.
  */
-export function parseOpportunityId(id: string): { repo: string; number: number } | undefined {
-  const m = ID.exec(id);
-  if (!m || !isGitHubFullName(m[1]!)) return undefined;
-  const number = Number(m[2]);
-  return Number.isSafeInteger(number) && number > 0 ? { repo: m[1]!, number } : undefined;
+export function parseOpportunityRef(id: string): OpportunityRef | undefined {
+  const trimmed = id.trim();
+  if (LEGACY_GITHUB_ID.test(trimmed)) return { source: 'github', key: trimmed };
+  const at = trimmed.indexOf(':');
+  if (at < 0) return undefined;
+  const source = trimmed.slice(0, at);
+  const key = trimmed.slice(at + 1);
+  if (!SOURCE_NAME.test(source) || key.length === 0 || key.length > 200) return undefined;
+  return { source, key };
 }

@@ -1,14 +1,17 @@
 import type { Locale } from '../i18n/locale.ts';
-import { parseOpportunityId as parseRadarId } from './opportunity.ts';
+import { type Candidate, opportunityId } from './opportunity.ts';
 
 /**
  * The proposal vocabulary shared by drafting, the store and the renderers.
- * An opportunity id is `owner/repo#number`, the same id the radar uses.
+ * An opportunity id is `source:key` (`github:owner/repo#12`), the radar's id.
  */
 export interface IssueFacts {
-  owner: string;
-  repo: string;
-  number: number;
+  /** The opportunity's id. */
+  id: string;
+  /** Its name in a draft, e.g. `owner/repo#12`. */
+  label: string;
+  /** What it belongs to (a GitHub repository's full name): evidence from there ranks first. */
+  project: string;
   title: string;
   body: string;
   url: string;
@@ -20,6 +23,22 @@ export interface IssueFacts {
   /** Comment bodies, fetched only when the issue body has no reproduction. */
   commentBodies: string[];
 }
+
+/** What drafting reads of a source's candidate. */
+export const issueFacts = (c: Candidate): IssueFacts => ({
+  id: opportunityId(c.source, c.key),
+  label: c.label,
+  project: c.project,
+  title: c.title,
+  body: c.body,
+  url: c.url,
+  labels: c.labels,
+  comments: c.comments,
+  reactions: c.reactions ?? 0,
+  author: c.author ?? '',
+  createdAt: c.createdAt,
+  commentBodies: c.recentComments.map((x) => x.body),
+});
 
 export interface MergedPull {
   repo: string;
@@ -79,19 +98,6 @@ export const SECTION_LIMITS: Record<keyof ProposalSections, number> = {
 };
 
 export const SECTION_KEYS = ['problem', 'plan', 'evidence', 'price'] as const;
-
-/** The radar's parser (one rule for ids), with owner and repository apart. */
-export function parseOpportunityId(
-  id: string,
-): { owner: string; repo: string; number: number } | undefined {
-  const parsed = parseRadarId(id.trim());
-  if (!parsed) return undefined;
-  const [owner, repo] = parsed.repo.split('/') as [string, string];
-  return { owner, repo, number: parsed.number };
-}
-
-export const opportunityIdOf = (owner: string, repo: string, number: number) =>
-  `${owner}/${repo}#${number}`;
 
 /** Cuts text to max chars on a line or word boundary, marking the cut with "…". */
 export function clip(text: string, max: number): string {

@@ -217,6 +217,25 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    // Opportunities from any source (issue 20): an id is `source:key`, the row keeps the
+    // source, its key, a label, the project it belongs to and the source's own data (meta,
+    // JSON). Today's rows are GitHub issues: `owner/repo#12` becomes `github:owner/repo#12`,
+    // repo the project, number part of the key; drafts follow their opportunity's new id.
+    id: '0012_opportunity_sources',
+    sql: `
+      ALTER TABLE opportunities ADD COLUMN source TEXT NOT NULL DEFAULT 'github';
+      ALTER TABLE opportunities ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE opportunities ADD COLUMN label TEXT NOT NULL DEFAULT '';
+      ALTER TABLE opportunities ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
+      UPDATE opportunities SET source_key = id, label = id, id = 'github:' || id
+        WHERE id NOT LIKE 'github:%';
+      ALTER TABLE opportunities RENAME COLUMN repo TO project;
+      ALTER TABLE opportunities DROP COLUMN number;
+      UPDATE proposals SET opportunity_id = 'github:' || opportunity_id
+        WHERE opportunity_id NOT LIKE '%:%';
+    `,
+  },
+  {
     // Client reports (issue 23): each client's weekly report as it was built (the snapshot as
     // JSON, the chart as base64 PNG), so the Slack post, the e-mail, the PDF and the link's
     // page show one Notion read; whether it is held for approval; and, per way it goes out

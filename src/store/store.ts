@@ -80,8 +80,20 @@ export interface MetaStore {
 export interface OpportunityRecord
   extends Pick<
     Opportunity,
-    'id' | 'repo' | 'number' | 'url' | 'title' | 'labels' | 'bodyExcerpt' | 'stars' | 'comments'
+    | 'id'
+    | 'source'
+    | 'key'
+    | 'label'
+    | 'project'
+    | 'url'
+    | 'title'
+    | 'labels'
+    | 'bodyExcerpt'
+    | 'stars'
+    | 'comments'
   > {
+  /** The source's own data, as JSON ({} when none). */
+  meta: Record<string, unknown>;
   score: number;
   /** The reasons behind the score, as the radar rendered them (JSON-safe). */
   reasons: unknown[];
@@ -102,8 +114,10 @@ export interface OpportunityRecord
 export type OpportunityData = Pick<
   OpportunityRecord,
   | 'id'
-  | 'repo'
-  | 'number'
+  | 'source'
+  | 'key'
+  | 'label'
+  | 'project'
   | 'url'
   | 'title'
   | 'labels'
@@ -112,7 +126,7 @@ export type OpportunityData = Pick<
   | 'comments'
   | 'score'
   | 'reasons'
->;
+> & { meta?: Record<string, unknown> | undefined };
 
 /** The radar's memory. Every write is idempotent, so retries and replicas are safe. */
 export interface OpportunityStore {

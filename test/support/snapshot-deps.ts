@@ -7,6 +7,7 @@ import { IntegrationHealth } from '../../src/integration-health.ts';
 import { Lifecycle } from '../../src/lifecycle.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
+import { OpportunitySources } from '../../src/sources/source.ts';
 import { createSqliteStore } from '../../src/store/sqlite/index.ts';
 import { BOT_TOKEN, testEnv } from './env.ts';
 
@@ -59,6 +60,7 @@ export function snapshotDeps(o: SnapshotDepsOptions): Deps {
       ? createNotion({ token: 'secret_test', baseUrl: o.notionUrl, logger })
       : undefined,
     now: o.now,
+    sources: new OpportunitySources([]),
     instanceId: o.instanceId ?? 'test-instance',
     slack: new WebClient(BOT_TOKEN, { slackApiUrl: o.slackApiUrl, retryConfig: { retries: 0 } }),
     health: new IntegrationHealth(o.now),

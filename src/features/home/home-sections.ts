@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
+import { opportunityLabel } from '../../domain/opportunity.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { homeSectionsCopy } from '../../i18n/home-sections.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -16,7 +17,7 @@ export function renderNewOpportunities(
 ): KnownBlock[] {
   const copy = homeSectionsCopy(locale);
   const lines = items.map(
-    (o) => `• ${link(o.url, o.title)} · ${o.repo} · ${copy.score(Math.round(o.score))}`,
+    (o) => `• ${link(o.url, o.title)} · ${o.project} · ${copy.score(Math.round(o.score))}`,
   );
   return [
     section(`*${firstVisit ? copy.opportunitiesTitle : copy.newOpportunitiesTitle}*`),
@@ -29,7 +30,7 @@ export function renderAwaitingApproval(locale: Locale, drafts: ProposalRecord[])
   const copy = homeSectionsCopy(locale);
   const lines = drafts.map(
     (d) =>
-      `• ${link(d.issueUrl, d.issueTitle || d.opportunityId)} · <#${d.channel}> · ${copy.hours(d.hours)}`,
+      `• ${link(d.issueUrl, d.issueTitle || opportunityLabel(d.opportunityId))} · <#${d.channel}> · ${copy.hours(d.hours)}`,
   );
   return [
     section(`*${copy.awaitingTitle}*`),

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { Deps } from '../../deps.ts';
+import { opportunityLabel } from '../../domain/opportunity.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { postOnce } from '../../slack/post-once.ts';
@@ -67,7 +68,7 @@ export async function approveProposal(
     message: {
       text: proposalCopy(approved.locale).announce(
         input.user,
-        mrkdwnLink(approved.issueUrl, approved.opportunityId),
+        mrkdwnLink(approved.issueUrl, opportunityLabel(approved.opportunityId)),
       ),
     },
   });

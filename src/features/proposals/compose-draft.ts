@@ -3,7 +3,6 @@ import {
   clip,
   type IssueFacts,
   type MergedPull,
-  opportunityIdOf,
   type ProposalSections,
   SECTION_LIMITS,
 } from '../../domain/proposal.ts';
@@ -78,8 +77,8 @@ export function draftProposal(
   settings: DraftSettings,
 ): DraftedProposal {
   const copy = proposalCopy(settings.locale);
-  const repo = `${issue.owner}/${issue.repo}`;
-  const ref = opportunityIdOf(issue.owner, issue.repo, issue.number);
+  const repo = issue.project;
+  const ref = issue.label;
   const kind = issueKind(issue.labels);
   const estimate = estimateHours(issue);
   const found = findEvidenceOfProblem(issue);
@@ -124,7 +123,7 @@ export function draftProposal(
     .join('\n');
 
   return {
-    opportunityId: ref,
+    opportunityId: issue.id,
     issueUrl: issue.url,
     issueTitle: issue.title,
     hours: estimate.hours,

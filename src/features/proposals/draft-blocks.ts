@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { SlackMessage } from '../../blocks/usage.ts';
+import { opportunityLabel } from '../../domain/opportunity.ts';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 
@@ -34,7 +35,7 @@ export function renderProposal(
   options: { canPolish: boolean },
 ): SlackMessage {
   const copy = proposalCopy(record.locale);
-  const ref = mrkdwnLink(record.issueUrl, record.opportunityId);
+  const ref = mrkdwnLink(record.issueUrl, opportunityLabel(record.opportunityId));
   const title = clip(record.issueTitle.replace(/\s+/g, ' '), 100);
 
   if (record.state === 'rejected') {
@@ -78,7 +79,7 @@ export function renderProposal(
       section(
         copy.similarFlag(
           Math.round(record.similar.score * 100),
-          escapeMrkdwn(record.similar.opportunityId),
+          escapeMrkdwn(opportunityLabel(record.similar.opportunityId)),
         ),
       ),
     );

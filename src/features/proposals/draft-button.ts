@@ -1,8 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.ts';
-import { echoInput } from '../../domain/parse-gigs-command.ts';
-import { parseOpportunityId } from '../../domain/proposal.ts';
-import { proposalCopy } from '../../i18n/proposals.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { withDraftPosted } from '../radar/index.ts';
@@ -10,7 +7,7 @@ import { type ButtonArgs, parsePress } from './button-press.ts';
 import { draftProposal } from './draft-proposal.ts';
 import { tellPrivately } from './presenter.ts';
 
-/** **Draft proposal** on an opportunity: value `owner/repo#number`. */
+/** **Draft proposal** on an opportunity: value its id, `source:key`. */
 export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
     // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
@@ -18,19 +15,8 @@ export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
     const { client } = args;
     const listing = args.body.message as { text?: string; blocks?: KnownBlock[] } | undefined;
     await ackThen(args.ack, async () => {
-      const copy = proposalCopy(deps.config.locale);
-      const ref = parseOpportunityId(press.value);
-      if (!ref) {
-        await tellPrivately(
-          client,
-          press.channel,
-          press.user,
-          copy.badOpportunity(echoInput(press.value)),
-        );
-        return;
-      }
       const outcome = await draftProposal(deps, client, {
-        ...ref,
+        id: press.value,
         requestedBy: press.user,
         channel: press.channel,
         threadTs: press.messageTs,
@@ -42,7 +28,8 @@ export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
         const { record } = outcome;
         const blocks = withDraftPosted(
           listing.blocks,
-          record.opportunityId,
+          // As the listing carries it (ids saved before sources read `owner/repo#12`).
+          press.value,
           deps.config.locale,
           record.threadTs === press.messageTs ? 'thread' : { channel: record.channel },
         );

@@ -1,23 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
-import { opportunityIdOf, type ProposalRecord } from '../../domain/proposal.ts';
+import { echoInput } from '../../domain/parse-gigs-command.ts';
+import { issueFacts, type ProposalRecord } from '../../domain/proposal.ts';
+import { ErrorCode, isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
 import { draftProposal as buildDraft } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
-import { fetchIssueFacts, fetchMergedPulls, isIssueMissing } from './github-sources.ts';
+import { fetchMergedPulls } from './merged-pulls.ts';
 import { canPolish } from './presenter.ts';
 
 /** The metadata event type marking a draft's message (its id: the draft id). */
 export const DRAFT_MARKER = 'gigops_draft';
 
 export interface DraftRequest {
-  owner: string;
-  repo: string;
-  number: number;
+  /** The opportunity's id, `source:key` (a button's value, or built from a URL). */
+  id: string;
   requestedBy: string;
   /** Where it was asked for: the channel, and the opportunity message to thread under. */
   channel: string;
@@ -29,8 +30,8 @@ export type DraftOutcome =
   | { kind: 'problem'; text: string };
 
 /**
- * Fetches the issue and the freelancer's merged pull requests, drafts the
- * proposal, posts it (to `proposals.channel`, else threaded under the
+ * Fetches the opportunity from its source and the freelancer's merged pull
+ * requests, drafts the proposal, posts it (to `proposals.channel`, else threaded under the
  * opportunity, else in the asking channel) and records it.
  */
 export async function draftProposal(
@@ -40,23 +41,29 @@ export async function draftProposal(
 ): Promise<DraftOutcome> {
   const { proposals, locale } = deps.config;
   const copy = proposalCopy(locale);
-  const ref = opportunityIdOf(request.owner, request.repo, request.number);
+  const found = deps.sources.resolve(request.id);
+  if (!found) return { kind: 'problem', text: copy.badOpportunity(echoInput(request.id)) };
+  // Named in messages by its key (`owner/repo#12`); stored under its id.
+  const ref = found.key;
+  const opportunityId = `${found.source}:${found.key}`;
 
-  const open = await deps.store.proposals.openDraftFor(ref);
+  const open = await deps.store.proposals.openDraftFor(opportunityId);
   if (open) return { kind: 'problem', text: copy.draftExists(ref, open.channel) };
 
   let drafted: ReturnType<typeof buildDraft>;
   try {
-    const issue = await fetchIssueFacts(deps.github, request);
+    const issue = issueFacts(await found.from.get(found.key));
     const pulls = proposals.githubLogin
       ? await fetchMergedPulls(deps.github, proposals.githubLogin)
       : [];
     drafted = buildDraft(issue, pulls, { ...proposals, locale });
   } catch (error) {
-    deps.logger.warn({ err: error, ref }, 'could not draft a proposal');
+    deps.logger.warn({ err: error, ref: opportunityId }, 'could not draft a proposal');
     return {
       kind: 'problem',
-      text: isIssueMissing(error) ? copy.issueNotFound(ref) : copy.githubFailed(ref),
+      text: isGigopsError(error, ErrorCode.OpportunityGone)
+        ? copy.issueNotFound(ref)
+        : copy.githubFailed(ref),
     };
   }
 
@@ -87,7 +94,7 @@ export async function draftProposal(
   const stored = await deps.store.proposals.create(record);
   if (!stored) {
     // Another press won the race: point to its draft.
-    const winner = await deps.store.proposals.openDraftFor(ref);
+    const winner = await deps.store.proposals.openDraftFor(opportunityId);
     return { kind: 'problem', text: copy.draftExists(ref, winner?.channel ?? channel) };
   }
   const message = renderProposal(stored, { canPolish: canPolish(deps) });

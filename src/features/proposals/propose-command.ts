@@ -1,12 +1,12 @@
+import { opportunityId } from '../../domain/opportunity.ts';
 import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
+import { GITHUB_SOURCE } from '../../sources/github/index.ts';
 import { draftProposal } from './draft-proposal.ts';
 
 /** `/gigs propose <issue url>`: a draft in `proposals.channel`, else in the asking channel. */
 export const proposeHandler: SubcommandHandler<'propose'> = async (command, args, deps) => {
   const outcome = await draftProposal(deps, args.client, {
-    owner: command.owner,
-    repo: command.repo,
-    number: command.number,
+    id: opportunityId(GITHUB_SOURCE, `${command.owner}/${command.repo}#${command.number}`),
     requestedBy: args.command.user_id,
     channel: args.command.channel_id,
     threadTs: undefined,

@@ -22,7 +22,7 @@ export function topicWords(text: string): Set<string> {
  * outranks a topical one elsewhere.
  */
 export function selectEvidence(issue: IssueFacts, pulls: MergedPull[], limit = 3): MergedPull[] {
-  const repo = `${issue.owner}/${issue.repo}`.toLowerCase();
+  const repo = issue.project.toLowerCase();
   const labels = new Set(issue.labels.map((l) => l.toLowerCase()));
   const words = topicWords(`${issue.title} ${issue.labels.join(' ')}`);
   const unique = [...new Map(pulls.map((p) => [p.url, p])).values()];

@@ -1,6 +1,6 @@
+import { toGigopsError } from '../../clients/github-errors.ts';
 import type { Deps } from '../../deps.ts';
 import { ErrorCode } from '../../errors.ts';
-import { toGigopsError } from './github-search.ts';
 
 export type TokenCheck = 'ok' | 'missing' | 'invalid' | 'unknown';
 

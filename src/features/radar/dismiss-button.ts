@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.ts';
-import { parseOpportunityId } from '../../domain/opportunity.ts';
+import { opportunityId } from '../../domain/opportunity.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
@@ -19,7 +19,8 @@ export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
     const blocks = (body.message?.blocks ?? []) as KnownBlock[];
     const user = body.user?.id;
     await ackThen(ack, async () => {
-      if (!parseOpportunityId(id)) {
+      const found = deps.sources.resolve(id);
+      if (!found) {
         deps.logger.warn({ value: id.slice(0, 200) }, 'opportunity_dismiss with a malformed value');
         await respond({
           response_type: 'ephemeral',
@@ -29,7 +30,8 @@ export function registerOpportunityDismiss(app: Listeners, deps: Deps): void {
         return;
       }
       if (!(await allowAdmin(deps, user, 'dismiss', respond))) return;
-      await deps.store.opportunities.dismiss(id, deps.now());
+      // Saved under its id; the message's blocks still carry the value as posted.
+      await deps.store.opportunities.dismiss(opportunityId(found.source, found.key), deps.now());
       await respond({
         replace_original: true,
         text,

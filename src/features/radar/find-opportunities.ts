@@ -1,29 +1,42 @@
 import type { Deps, RadarDeps } from '../../deps.ts';
-import type { Opportunity } from '../../domain/opportunity.ts';
+import { type Candidate, type Opportunity, opportunityId } from '../../domain/opportunity.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import type { OpportunityData } from '../../store/store.ts';
-import { fetchCandidates } from './fetch-candidates.ts';
 import { formatFilters } from './format-filters.ts';
 import type { OpportunityListing } from './opportunity-blocks.ts';
 import { selectOpportunities } from './select-opportunities.ts';
 
-// Cached candidate lists already written to the store: a warm /gigs writes nothing.
-const persisted = new WeakMap<object, Set<string>>();
+/**
+ * What the radar remembers between requests, one per bot: which ids of a
+ * source's (cached) candidate list are already written to the store, so a
+ * warm /gigs writes nothing.
+ */
+export interface RadarMemory {
+  persisted: WeakMap<readonly Candidate[], Set<string>>;
+}
 
-/** The ranked opportunities still open to the user: not dismissed, not proposed on. */
+export const newRadarMemory = (): RadarMemory => ({ persisted: new WeakMap() });
+
+/** The ranked opportunities still open to the user, from every source: not dismissed, not proposed on. */
 export async function rankOpportunities(
   deps: RadarDeps,
   filters: RadarFilters,
+  memory: RadarMemory = newRadarMemory(),
 ): Promise<Opportunity[]> {
-  const candidates = await fetchCandidates(deps, filters);
+  const lists = await Promise.all(deps.sources.all.map((source) => source.search(filters)));
   const now = deps.now();
-  const ranked = selectOpportunities(candidates, deps.config.radar, filters, now);
-  const saved = persisted.get(candidates) ?? new Set<string>();
-  const fresh = ranked.filter((o) => !saved.has(o.id));
+  const ranked = selectOpportunities(lists.flat(), deps.config.radar, filters, now);
+  // Each id's list: the ids already written are kept per (cached) list.
+  const savedOf = new Map<string, Set<string>>();
+  for (const list of lists) {
+    const saved = memory.persisted.get(list) ?? new Set<string>();
+    memory.persisted.set(list, saved);
+    for (const c of list) savedOf.set(opportunityId(c.source, c.key), saved);
+  }
+  const fresh = ranked.filter((o) => !savedOf.get(o.id)?.has(o.id));
   if (fresh.length > 0) {
     await deps.store.opportunities.upsert(fresh.map(toData), now);
-    for (const o of fresh) saved.add(o.id);
-    persisted.set(candidates, saved);
+    for (const o of fresh) savedOf.get(o.id)?.add(o.id);
   }
   const records = new Map(
     (await deps.store.opportunities.getMany(ranked.map((o) => o.id))).map((r) => [r.id, r]),
@@ -42,8 +55,9 @@ export async function findOpportunities(
   deps: Deps,
   filters: RadarFilters,
   offset = 0,
+  memory?: RadarMemory,
 ): Promise<OpportunityListing> {
-  const open = await rankOpportunities(deps, filters);
+  const open = await rankOpportunities(deps, filters, memory);
   const size = deps.config.radar.pageSize;
   const page = open.slice(offset, offset + size);
   const records = new Map(
@@ -64,8 +78,11 @@ export async function findOpportunities(
 
 export const toData = (o: Opportunity): OpportunityData => ({
   id: o.id,
-  repo: o.repo,
-  number: o.number,
+  source: o.source,
+  key: o.key,
+  label: o.label,
+  project: o.project,
+  meta: o.meta,
   url: o.url,
   title: o.title,
   labels: o.labels,

@@ -65,7 +65,7 @@ function renderEntry(
     .join(' ');
   const seen = showSeen && o.seen ? ` _(${copy.seen})_` : '';
   const lines = [
-    `*${mrkdwnLink(o.url, `${o.repo}#${o.number}`)}* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
+    `*${mrkdwnLink(o.url, o.label)}* ${esc(clip(o.title, MAX_TITLE))}${seen}`,
     `${facts.join(' · ')}${labels ? `  ${labels}` : ''}`,
     `*${copy.why}:* ${o.reasons.map(copy.reason).join(', ')}`,
   ];

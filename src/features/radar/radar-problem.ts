@@ -1,7 +1,7 @@
+import { GitHubRateLimitedError } from '../../clients/github-errors.ts';
 import { ErrorCode, isGigopsError } from '../../errors.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { radarCopy } from '../../i18n/radar.ts';
-import { GitHubRateLimitedError } from './github-search.ts';
 
 /**
  * The honest answer when GitHub fails a radar request, or undefined when the

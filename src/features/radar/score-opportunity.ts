@@ -89,9 +89,12 @@ export function scoreOpportunity(c: Candidate, now: Date): Opportunity {
     .slice(0, MAX_REASONS)
     .map((p) => p.reason);
   return {
-    id: opportunityId(c.repo, c.number),
-    repo: c.repo,
-    number: c.number,
+    id: opportunityId(c.source, c.key),
+    source: c.source,
+    key: c.key,
+    label: c.label,
+    project: c.project,
+    ...(c.meta ? { meta: c.meta } : {}),
     url: c.url,
     title: c.title,
     labels: c.labels,

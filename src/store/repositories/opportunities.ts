@@ -1,19 +1,23 @@
+import { parseOpportunityRef } from '../../domain/opportunity.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import { chunks, date, iso, marks, text } from '../sql.ts';
 import type { OpportunityData, OpportunityRecord, OpportunityStore } from '../store.ts';
 
-const COLUMNS = `id, repo, number, url, title, labels, body_excerpt, stars, comments, score,
-  reasons, first_seen_at, updated_at`;
-const ROW = `(${marks(13)})`;
-const REFRESH = `ON CONFLICT (id) DO UPDATE SET repo = excluded.repo, number = excluded.number,
-  url = excluded.url, title = excluded.title, labels = excluded.labels,
+const COLUMNS = `id, source, source_key, label, project, meta, url, title, labels, body_excerpt,
+  stars, comments, score, reasons, first_seen_at, updated_at`;
+const ROW = `(${marks(16)})`;
+const REFRESH = `ON CONFLICT (id) DO UPDATE SET label = excluded.label,
+  project = excluded.project, meta = excluded.meta, url = excluded.url, title = excluded.title, labels = excluded.labels,
   body_excerpt = excluded.body_excerpt, stars = excluded.stars, comments = excluded.comments,
   score = excluded.score, reasons = excluded.reasons, updated_at = excluded.updated_at`;
 
 const values = (o: OpportunityData, now: Date): Param[] => [
   o.id,
-  o.repo,
-  o.number,
+  o.source,
+  o.key,
+  o.label,
+  o.project,
+  JSON.stringify(o.meta ?? {}),
   o.url,
   o.title,
   JSON.stringify(o.labels),
@@ -37,14 +41,15 @@ export function opportunityRepository(sql: Sql): OpportunityStore {
       );
     }
   };
-  // A dismissal or proposal may arrive for an id the radar never stored (e.g. `/gigs propose`).
+  // A dismissal or proposal may arrive for an id the radar never stored (e.g. `/gigs propose`):
+  // a row with no title, never listed, that remembers what happened to it.
   const ensure = async (id: string, now: Date) => {
-    const m = /^(.+)#(\d+)$/.exec(id);
-    if (!m) return;
+    const ref = parseOpportunityRef(id);
+    if (!ref) return;
     await sql.run(
       `INSERT INTO opportunities (${COLUMNS})
-       VALUES (?, ?, ?, ?, '', '[]', '', 0, 0, 0, '[]', ?, ?) ON CONFLICT (id) DO NOTHING`,
-      [id, m[1]!, Number(m[2]), `https://github.com/${m[1]}/issues/${m[2]}`, iso(now), iso(now)],
+       VALUES (?, ?, ?, ?, '', '{}', '', '', '[]', '', 0, 0, 0, '[]', ?, ?) ON CONFLICT (id) DO NOTHING`,
+      [id, ref.source, ref.key, ref.key, iso(now), iso(now)],
     );
   };
   return {
@@ -136,8 +141,11 @@ export function opportunityRepository(sql: Sql): OpportunityStore {
 function toRecord(row: Row): OpportunityRecord {
   return {
     id: String(row.id),
-    repo: String(row.repo),
-    number: Number(row.number),
+    source: String(row.source),
+    key: String(row.source_key),
+    label: String(row.label),
+    project: String(row.project),
+    meta: JSON.parse(String(row.meta)) as Record<string, unknown>,
     url: String(row.url),
     title: String(row.title),
     labels: JSON.parse(String(row.labels)) as string[],

@@ -1,14 +1,14 @@
-import type { RadarDeps } from '../../deps.ts';
+import type { SourcePorts } from '../../deps.ts';
 import type { Candidate } from '../../domain/opportunity.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
+import { passesSearchFilters, thresholds } from '../../domain/radar-filters.ts';
 import {
   candidateFromHit,
   enrichIssues,
   type SearchHit,
   searchIssues,
   toCandidate,
-} from './github-search.ts';
-import { buildSearchQuery, passesSearchFilters, thresholds } from './select-opportunities.ts';
+} from './search.ts';
 
 /** Search hits asked for per search; the first `ENRICH_LIMIT` that pass the cheap filters are enriched. */
 export const SEARCH_PAGE = 50;
@@ -21,32 +21,26 @@ interface CacheEntry {
 }
 
 /**
- * Per-bot radar cache: results live `radar.cacheTtlMinutes`; identical
- * concurrent searches share one flight; after the TTL the search is sent with
- * the last ETag, and a 304 (free of rate limit) keeps the enriched candidates.
+ * The source's memory, one per bot: results live `radar.cacheTtlMinutes`;
+ * identical concurrent searches share one flight; after the TTL the search is
+ * sent with the last ETag, and a 304 (free of rate limit) keeps the enriched
+ * candidates.
  */
-interface RadarCache {
+export interface SearchCache {
   entries: Map<string, CacheEntry>;
   flights: Map<string, Promise<Candidate[]>>;
 }
-const caches = new WeakMap<object, RadarCache>();
-const cacheOf = (deps: RadarDeps): RadarCache => {
-  let cache = caches.get(deps.store);
-  if (!cache) {
-    cache = { entries: new Map(), flights: new Map() };
-    caches.set(deps.store, cache);
-  }
-  return cache;
-};
+
+export const emptySearchCache = (): SearchCache => ({ entries: new Map(), flights: new Map() });
 
 /** The enriched candidates for a `/gigs` filter: cached, single-flight, at most 2 requests when cold. */
 export async function fetchCandidates(
-  deps: RadarDeps,
+  deps: SourcePorts,
+  cache: SearchCache,
   filters: RadarFilters,
 ): Promise<Candidate[]> {
   const { radar } = deps.config;
   const q = buildSearchQuery(radar.query, filters, thresholds(radar, filters).minComments);
-  const cache = cacheOf(deps);
   const entry = cache.entries.get(q);
   const ttl = radar.cacheTtlMinutes * 60_000;
   if (entry && deps.now().getTime() - entry.fetchedAt < ttl) return entry.candidates;
@@ -59,7 +53,7 @@ export async function fetchCandidates(
       candidates = entry.candidates;
     } else {
       const hits = (page?.hits ?? [])
-        .filter((h) => passesSearchFilters(h, radar, filters))
+        .filter((h) => passesSearchFilters({ ...h, project: h.repo }, radar, filters))
         .slice(0, ENRICH_LIMIT);
       candidates = await enrich(deps, hits);
     }
@@ -78,7 +72,7 @@ export async function fetchCandidates(
   }
 }
 
-async function enrich(deps: RadarDeps, hits: SearchHit[]): Promise<Candidate[]> {
+async function enrich(deps: SourcePorts, hits: SearchHit[]): Promise<Candidate[]> {
   // Without a token GitHub refuses GraphQL: rank from the search results alone.
   if (!deps.config.env.GITHUB_TOKEN) return hits.map(candidateFromHit);
   const found = await enrichIssues(
@@ -90,4 +84,18 @@ async function enrich(deps: RadarDeps, hits: SearchHit[]): Promise<Candidate[]> 
     const e = found.get(h.nodeId);
     return e ? [toCandidate(h, e)] : [];
   });
+}
+
+/** The GitHub search query for the configured radar and a `/gigs` filter. */
+export function buildSearchQuery(
+  query: string,
+  filters: RadarFilters,
+  minComments: number,
+): string {
+  const parts = [query];
+  for (const w of filters.words) parts.push(/\s/.test(w) ? `"${w}"` : w);
+  for (const l of filters.labels) parts.push(`label:"${l}"`);
+  if (filters.repo) parts.push(`repo:${filters.repo}`);
+  if (minComments > 0 && !/\bcomments:/.test(query)) parts.push(`comments:>=${minComments}`);
+  return parts.join(' ');
 }

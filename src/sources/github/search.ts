@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { GitHubClient } from '../../clients/github.ts';
-import { classifyFailure } from '../../clients/network-failure.ts';
+import { statusOf, toGigopsError } from '../../clients/github-errors.ts';
 import type { Candidate } from '../../domain/opportunity.ts';
-import { ErrorCode, GigopsError } from '../../errors.ts';
-import { ENRICH_QUERY } from './radar-query.ts';
+import { ENRICH_QUERY } from './enrich-query.ts';
 
 /** The fields of a search hit we use (GET /search/issues), parsed at the edge. */
 const searchItem = z.object({
@@ -23,10 +22,25 @@ const searchItem = z.object({
 });
 const searchResult = z.object({ total_count: z.number(), items: z.array(searchItem) });
 
-export type SearchHit = Omit<
-  Candidate,
-  'stars' | 'archived' | 'openPullRequests' | 'recentComments'
-> & { nodeId: string };
+/** A search hit: what GET /search/issues says of one issue. */
+export interface SearchHit
+  extends Pick<
+    Candidate,
+    'url' | 'title' | 'body' | 'labels' | 'comments' | 'createdAt' | 'locked' | 'assignees'
+  > {
+  nodeId: string;
+  repo: string;
+  number: number;
+}
+
+/** The source's name: ids are `github:owner/repo#12`. */
+export const GITHUB_SOURCE = 'github';
+
+/** A hit's identity as every source names its candidates. */
+const identity = (hit: SearchHit) => {
+  const key = `${hit.repo}#${hit.number}`;
+  return { source: GITHUB_SOURCE, key, label: key, project: hit.repo };
+};
 
 export interface SearchPage {
   hits: SearchHit[];
@@ -75,15 +89,6 @@ export const parseEnrichment = (node: unknown): Enrichment | undefined => {
   const parsed = enrichedIssue.safeParse(node);
   return parsed.success ? parsed.data : undefined;
 };
-
-/** A rate-limit stop: `resetAt` says when GitHub will answer again. */
-export class GitHubRateLimitedError extends GigopsError {
-  readonly resetAt: Date | undefined;
-  constructor(resetAt: Date | undefined, options?: { cause?: unknown }) {
-    super(ErrorCode.GitHubRateLimited, 'GitHub rate limit reached', options);
-    this.resetAt = resetAt;
-  }
-}
 
 /**
  * Issue search with a conditional request: with the last ETag, GitHub may
@@ -146,12 +151,13 @@ export async function enrichIssues(
 
 /** A hit and its enrichment, as the domain sees them. */
 export function toCandidate(hit: SearchHit, e: Enrichment): Candidate {
-  const { nodeId: _nodeId, ...rest } = hit;
+  const { nodeId: _nodeId, repo: _repo, number: _number, ...rest } = hit;
   const prs = e.timelineItems.nodes.filter((n) => {
     const pr = n?.source ?? n?.subject;
     return pr?.__typename === 'PullRequest' && pr.state === 'OPEN';
   }).length;
   return {
+    ...identity(hit),
     ...rest,
     locked: hit.locked || e.locked,
     assignees: Math.max(hit.assignees, e.assignees.totalCount),
@@ -170,8 +176,9 @@ export function toCandidate(hit: SearchHit, e: Enrichment): Candidate {
 
 /** A hit as a candidate on its own (no token): what the search says, nothing guessed. */
 export function candidateFromHit(hit: SearchHit): Candidate {
-  const { nodeId: _nodeId, ...rest } = hit;
+  const { nodeId: _nodeId, repo: _repo, number: _number, ...rest } = hit;
   return {
+    ...identity(hit),
     ...rest,
     stars: 0,
     archived: false,
@@ -198,40 +205,4 @@ function toHit(i: z.output<typeof searchItem>): SearchHit {
     locked: i.locked,
     assignees: Math.max(i.assignees?.length ?? 0, i.assignee ? 1 : 0),
   };
-}
-
-const statusOf = (e: unknown) => (e as { status?: number }).status;
-
-/** Octokit failures → errors the user can act on (invalid token, rate limit with reset, down). */
-export function toGigopsError(error: unknown, now: Date): GigopsError {
-  if (error instanceof GigopsError) return error;
-  const status = statusOf(error);
-  const headers = ((error as { response?: { headers?: Record<string, unknown> } }).response
-    ?.headers ?? {}) as Record<string, string | undefined>;
-  if (status === 401) {
-    return new GigopsError(
-      ErrorCode.GitHubAuthFailed,
-      'GitHub rejected GITHUB_TOKEN (401 Bad credentials)',
-      { cause: error },
-    );
-  }
-  const remaining = headers['x-ratelimit-remaining'];
-  const retryAfter = headers['retry-after'];
-  if ((status === 403 || status === 429) && (remaining === '0' || retryAfter !== undefined)) {
-    const reset = headers['x-ratelimit-reset'];
-    const resetAt =
-      retryAfter !== undefined && Number.isFinite(Number(retryAfter))
-        ? new Date(now.getTime() + Number(retryAfter) * 1000)
-        : reset !== undefined && Number.isFinite(Number(reset))
-          ? new Date(Number(reset) * 1000)
-          : undefined;
-    return new GitHubRateLimitedError(resetAt, { cause: error });
-  }
-  const failure = classifyFailure(error, now);
-  if (failure.kind === 'unreachable')
-    return new GigopsError(ErrorCode.GitHubUnreachable, failure.detail, { cause: error });
-  const what = status ? `HTTP ${status}` : ((error as Error).message ?? 'no answer');
-  return new GigopsError(ErrorCode.GitHubUnavailable, `GitHub did not answer (${what})`, {
-    cause: error,
-  });
 }
