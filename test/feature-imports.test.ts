@@ -53,3 +53,35 @@ it('catches an import of another feature’s internals (the rule can fail)', () 
   expect(featureOf(join(FEATURES, 'feature.ts'))).toBeUndefined();
   expect(featureOf(join(SRC, 'main.ts'))).toBeUndefined();
 });
+
+const SOURCES = join(SRC, 'sources');
+/** The source a file belongs to (its folder under src/sources/), if any. */
+const sourceOf = (file: string) => {
+  const rel = relative(SOURCES, file);
+  return rel.startsWith('..') || !rel.includes('/') ? undefined : rel.split('/')[0];
+};
+
+it('an opportunity source is a unit too: others import only its index.ts', () => {
+  const broken: string[] = [];
+  for (const file of files(SRC)) {
+    const own = sourceOf(file);
+    for (const target of imports(file)) {
+      const theirs = sourceOf(target);
+      if (!theirs || theirs === own) continue;
+      if (target !== join(SOURCES, theirs, 'index.ts'))
+        broken.push(`${relative(SRC, file)} → ${relative(SRC, target)}`);
+    }
+  }
+  expect(sourceOf(join(SOURCES, 'github', 'search.ts'))).toBe('github');
+  expect(sourceOf(join(SOURCES, 'source.ts'))).toBeUndefined();
+  expect(broken).toEqual([]);
+});
+
+/** Reading Slack's error code (`error.data.error`) by hand. */
+const READS_ERROR_DATA = /\(\s*\w+\s+as\s+\{\s*data\?:\s*\{\s*error\?/;
+
+it('no feature reads Slack’s error shapes: src/slack/ says what happened', () => {
+  expect(READS_ERROR_DATA.test('(error as { data?: { error?: string } }).data?.error')).toBe(true);
+  const readers = files(FEATURES).filter((f) => READS_ERROR_DATA.test(readFileSync(f, 'utf8')));
+  expect(readers.map((f) => relative(SRC, f))).toEqual([]);
+});

@@ -11,6 +11,7 @@ import { checkDeliverySchema } from '../domain/check-delivery-schema.ts';
 import { deliveryCopy } from '../i18n/delivery.ts';
 import type { Logger } from '../log.ts';
 import { boltLogger } from '../slack/bolt-logger.ts';
+import { slackErrorCode } from '../slack/post-once.ts';
 import { openStore } from '../store/index.ts';
 
 export interface Check {
@@ -26,8 +27,7 @@ export interface CheckContext {
   fetch?: typeof fetch;
 }
 
-const errorText = (e: unknown) =>
-  (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
+const errorText = (e: unknown) => slackErrorCode(e) ?? (e as Error).message;
 const statusOf = (e: unknown) => (e as { status?: number }).status;
 
 /** The bot scopes manifest.yml asks for: the app must have each. */

@@ -206,9 +206,19 @@ export type CannotPost = typeof CANNOT_POST extends Set<infer T> ? T : never;
  * Slack's error shapes itself.
  */
 export function cannotPost(error: unknown): CannotPost | undefined {
+  const code = slackErrorCode(error);
+  return CANNOT_POST.has(code as CannotPost) ? (code as CannotPost) : undefined;
+}
+
+/**
+ * Slack's own error code (`not_in_channel`, `invalid_auth`…) when Slack
+ * answered ok:false; undefined for anything else. The one place that reads
+ * the Web API client's error shape (test/feature-imports.test.ts keeps it so).
+ */
+export function slackErrorCode(error: unknown): string | undefined {
   if ((error as { code?: unknown }).code !== ErrorCode.PlatformError) return undefined;
   const code = (error as { data?: { error?: unknown } }).data?.error;
-  return CANNOT_POST.has(code as CannotPost) ? (code as CannotPost) : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**
