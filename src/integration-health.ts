@@ -1,9 +1,10 @@
 /**
  * Last success and last error of each integration, for the App Home. Fed by
  * `healthFetch` around each client's fetch and by services that see
- * API-level errors (Slack answers `ok: false` with HTTP 200).
+ * API-level errors (Slack answers `ok: false` with HTTP 200); `email` by the
+ * snapshot e-mails' SMTP sends.
  */
-export type Integration = 'slack' | 'github' | 'notion';
+export type Integration = 'slack' | 'github' | 'notion' | 'email';
 
 export interface IntegrationStatus {
   lastSuccess: Date | undefined;

@@ -11,6 +11,7 @@ import {
   stopReplicas,
   type TestDatabase,
 } from './support/replicas.ts';
+import { TestSmtp } from './support/smtp.ts';
 import { SNAPSHOT_YAML } from './support/snapshot-deps.ts';
 import { postgresAvailable } from './support/stores.ts';
 
@@ -67,6 +68,55 @@ describe.skipIf(!postgresAvailable)('two replicas on one PostgreSQL', () => {
     expect(JSON.stringify(posts[0]?.params.blocks)).toContain('Posted late');
     expect(logs.join('').match(/"msg":"snapshot posted"/g)).toHaveLength(1);
 
+    await expectOneSnapshot(db);
+  });
+
+  it('e-mail a missed week exactly once when they start together (issue 23)', async () => {
+    const db = await freshDatabase();
+    cleanup.push(db.drop);
+    const slack = await new FakeSlack().start();
+    const notion = await new FakeNotionSnapshots('ds-delivery').start();
+    const smtp = await new TestSmtp().start();
+    cleanup.push(
+      () => slack.stop(),
+      () => notion.stop(),
+      () => smtp.stop(),
+    );
+    notion.pages = snapshotPages;
+    const gate = await closeTable(db, 'job_slots');
+    bots = startReplicas({
+      db,
+      yaml: SNAPSHOT_YAML(
+        'UTC',
+        '      cron: "0 * * * *"\n      graceHours: 6\n    email: [cto@acme.example]',
+      ),
+      env: {
+        NOTION_TOKEN: 'secret_test',
+        NOTION_API_URL: notion.url,
+        SMTP_URL: smtp.url,
+        EMAIL_FROM: 'reports@freelancer.example',
+      },
+      slackApiUrl: slack.apiUrl,
+    });
+    const ports = await Promise.all(bots.map((b) => b.ready));
+    await gate.waiting(2, 'both replicas waiting to read the snapshot slot');
+    await gate.open();
+    for (const port of ports)
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).ok).toBe(true);
+    // A graceful stop waits for the e-mail, tracked work of the replica that sends it.
+    expect(await stopReplicas(bots)).toEqual([0, 0]);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.rcptTo).toEqual(['cto@acme.example']);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    const logs = bots.map((b) => b.output()).join('');
+    expect(logs.match(/"msg":"snapshot e-mailed"/g)).toHaveLength(1);
+    expect(logs).not.toContain('gave up waiting');
+    const reports = await db.query('SELECT client_id FROM client_reports');
+    expect(reports).toHaveLength(1);
+    const sent = await db.query(
+      "SELECT state, attempts FROM report_deliveries WHERE channel = 'email'",
+    );
+    expect(sent).toEqual([{ state: 'sent', attempts: 1 }]);
     await expectOneSnapshot(db);
   });
 });

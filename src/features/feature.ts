@@ -23,4 +23,6 @@ export interface Feature {
   routes?: Routes;
   /** Work to pick up at start-up (never blocks it). */
   start?(): Promise<void>;
+  /** What to close at shutdown, once in-flight work is done (a pooled SMTP transport). */
+  stop?(): Promise<void>;
 }

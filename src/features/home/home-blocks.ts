@@ -35,6 +35,7 @@ const SERVICE_NAMES: Record<Integration, string> = {
   slack: 'Slack',
   github: 'GitHub',
   notion: 'Notion',
+  email: 'E-mail (SMTP)',
 };
 
 const section = (text: string): KnownBlock => ({

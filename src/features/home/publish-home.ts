@@ -104,7 +104,11 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
     clients,
     notionOn,
     ...(admin ? {} : { adminsOnly: adminsOf(deps.config) }),
-    health: SERVICES.map((s) => [s, deps.health.status(s)]),
+    // E-mailed snapshots' SMTP server, once they are on (SMTP_URL).
+    health: [...SERVICES, ...(deps.config.env.SMTP_URL ? ['email' as const] : [])].map((s) => [
+      s,
+      deps.health.status(s),
+    ]),
   });
   await deps.slack.views.publish({ user_id: userId, view });
   deps.health.ok('slack');

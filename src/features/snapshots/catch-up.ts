@@ -1,9 +1,15 @@
 import { clientTimeZone } from '../../config.ts';
-import type { Deps } from '../../deps.ts';
 import { currentSlot } from '../../domain/snapshot-slots.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { cronFields } from '../../scheduling/cron-fields.ts';
 import { snapshotsConfigured } from './compose.ts';
+import {
+  deliveryDue,
+  EMAIL_CHANNEL,
+  EMAIL_LEASE_MS,
+  emailOn,
+  type MailDeps,
+} from './email-report.ts';
 import { postClientSnapshot, SNAPSHOT_LEASE_MS, snapshotJob } from './post-client-snapshot.ts';
 
 export type CatchUp =
@@ -16,10 +22,11 @@ export type CatchUp =
  * 10:00) gets it now, marked late, if still within `graceHours`; past that
  * the week is skipped and the log says why. With `retry` (every few minutes
  * while running) it does the same quietly, so a post that failed (Slack or
- * Notion down) goes out at the next opportunity within the grace window.
+ * Notion down) goes out at the next opportunity within the grace window, and
+ * so does an e-mail whose next try has come.
  */
 export async function catchUpSnapshots(
-  deps: Deps,
+  deps: MailDeps,
   { retry = false }: { retry?: boolean } = {},
 ): Promise<CatchUp[]> {
   const now = deps.now();
@@ -38,12 +45,25 @@ export async function catchUpSnapshots(
       claimed !== undefined &&
       !claimed.completedAt &&
       now.getTime() - claimed.claimedAt.getTime() > SNAPSHOT_LEASE_MS;
-    if (claimed && !abandoned) {
-      if (!retry && !claimed.completedAt && claimed.owner !== deps.instanceId)
-        deps.logger.warn(
-          { client: client.id, week, owner: claimed.owner },
-          'this week’s snapshot was being posted when gigops stopped; not posting again until its claim lapses: check the channel',
-        );
+    if (
+      claimed &&
+      !abandoned &&
+      !retry &&
+      !claimed.completedAt &&
+      claimed.owner !== deps.instanceId
+    )
+      deps.logger.warn(
+        { client: client.id, week, owner: claimed.owner },
+        'this week’s snapshot was being posted when gigops stopped; not posting again until its claim lapses: check the channel',
+      );
+    const emailDue =
+      emailOn(deps, client) &&
+      (await deliveryDue(
+        deps,
+        { clientId: client.id, week, channel: EMAIL_CHANNEL },
+        EMAIL_LEASE_MS,
+      ));
+    if (claimed && !abandoned && !emailDue) {
       out.push({ clientId: client.id, action: 'none', week });
       continue;
     }

@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import type { Feature } from '../feature.ts';
+import { createSnapshotMailer } from '../reports/index.ts';
 import { catchUpSnapshots } from './catch-up.ts';
+import type { MailDeps } from './email-report.ts';
 import { snapshotJobs } from './jobs.ts';
 import { registerSnapshotPick } from './pick-menu.ts';
 import { registerSnapshotPost } from './post-now-button.ts';
@@ -13,9 +15,14 @@ export { composeClientSnapshot, snapshotsConfigured } from './compose.ts';
  * Client snapshots: every client's weekly progress report from the Notion
  * delivery database, posted once per client and week (`snapshot:<id>` jobs,
  * a late post within the grace window at start-up and every 10 minutes),
- * `/gigs snapshot` with its picker and **Post now**.
+ * `/gigs snapshot` with its picker and **Post now**; the same week e-mailed
+ * to the client (SMTP_URL, EMAIL_FROM, clients[].email), once.
  */
-export function createSnapshots(deps: Deps): Feature {
+export function createSnapshots(shared: Deps): Feature {
+  // E-mailed snapshots: one pooled SMTP transport, made when configured, closed at shutdown.
+  const { SMTP_URL, EMAIL_FROM } = shared.config.env;
+  const mailer = SMTP_URL && EMAIL_FROM ? createSnapshotMailer(SMTP_URL) : undefined;
+  const deps: MailDeps = { ...shared, mailer };
   return {
     name: 'snapshots',
     subcommands: { snapshot: snapshotCommand },
@@ -27,6 +34,9 @@ export function createSnapshots(deps: Deps): Feature {
     // A snapshot missed while the bot was down goes out late, within the grace window.
     start: async () => {
       await catchUpSnapshots(deps);
+    },
+    stop: async () => {
+      mailer?.close();
     },
   };
 }

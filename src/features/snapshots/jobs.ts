@@ -1,12 +1,12 @@
 import { clientTimeZone } from '../../config.ts';
-import type { Deps } from '../../deps.ts';
 import type { ScheduledJob } from '../../scheduling/scheduler.ts';
 import { catchUpSnapshots } from './catch-up.ts';
 import { snapshotsConfigured } from './compose.ts';
+import type { MailDeps } from './email-report.ts';
 import { postClientSnapshot } from './post-client-snapshot.ts';
 
 /** Each client's weekly snapshot in its own zone, and the retry within the grace window. */
-export function snapshotJobs(deps: Deps): ScheduledJob[] {
+export function snapshotJobs(deps: MailDeps): ScheduledJob[] {
   if (deps.config.clients.length === 0) return [];
   if (!snapshotsConfigured(deps)) {
     deps.logger.warn(

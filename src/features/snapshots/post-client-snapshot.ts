@@ -1,49 +1,56 @@
 import { type ClientConfig, clientTimeZone } from '../../config.ts';
-import type { Deps } from '../../deps.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
-import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
-import { postSnapshotMessage } from './slack-post.ts';
-import type { WaitOptions } from './upload-chart.ts';
+import { renderSnapshotPdf } from '../reports/index.ts';
+import {
+  deliveryDue,
+  EMAIL_CHANNEL,
+  EMAIL_LEASE_MS,
+  type EmailOutcome,
+  emailOn,
+  emailWeekReport,
+  type MailDeps,
+} from './email-report.ts';
+import {
+  already,
+  type PostOptions,
+  type PostOutcome,
+  postWeekReport,
+  snapshotJob,
+} from './post-week-report.ts';
 import { type WeekReport, weekReport } from './week-report.ts';
 
-export type PostOutcome =
-  | { outcome: 'posted'; week: string; ts: string }
-  | { outcome: 'already'; week: string; ts: string | undefined };
+export {
+  type PostOptions,
+  type PostOutcome,
+  SNAPSHOT_LEASE_MS,
+  snapshotJob,
+} from './post-week-report.ts';
 
-export interface PostOptions {
-  /** The slot the post is for: the cron's minute, or now for Post now. */
-  slotTime: Date;
-  late?: boolean;
-  /** How long to wait for Slack to process the chart (tests shorten it). */
-  chartWait?: WaitOptions;
-}
+/** The Slack post's outcome, and the e-mail's, which goes on on its own. */
+export type WeekOutcome = PostOutcome & { email: Promise<EmailOutcome> };
 
-export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
+const NOTHING: Promise<EmailOutcome> = Promise.resolve({ outcome: 'not-mine' });
 
 /**
- * How long a claimed, unfinished slot belongs to its claimer. A post takes
- * seconds; a claim older than this means its replica died before posting (or,
- * rarely, between Slack's answer and recording it), and another replica's
- * retry may take the slot over while the week's grace window is open.
- */
-export const SNAPSHOT_LEASE_MS = 15 * 60_000;
-
-/**
- * The one way a snapshot reaches a client channel, exactly once per client
- * and ISO week: the week's report (read from Notion once, kept in the store),
- * then claim the slot, post, record the ts. A failure before the post gives
- * the slot back so a later attempt can run; a claim left by a replica that
- * died is taken over after SNAPSHOT_LEASE_MS.
+ * A client's week, every way it goes out, each exactly once per client and
+ * ISO week: the report (read from Notion once, kept in the store), then the
+ * Slack post and the e-mail side by side. Neither waits for the other: a slow
+ * or failing SMTP server never holds the post back, nor a failing Slack the
+ * e-mail (it goes on, tracked for shutdown; `email` settles when it is done).
+ * A Slack failure is thrown, as before, once the report is built.
  */
 export async function postClientSnapshot(
-  deps: Deps,
+  deps: MailDeps,
   client: ClientConfig,
   options: PostOptions,
-): Promise<PostOutcome> {
+): Promise<WeekOutcome> {
   const week = isoWeek(options.slotTime, clientTimeZone(deps.config, client));
-  // Posted already (a second Post now, the retry run): nothing to read, not even the report.
+  // Posted and e-mailed already (a second Post now, the retry run): nothing to read.
   const slot = await deps.store.jobs.getSlot(snapshotJob(client.id), week);
-  if (slot?.completedAt) return already(deps, client, week, slot.owner, slot.result);
+  const emailKey = { clientId: client.id, week, channel: EMAIL_CHANNEL };
+  const emailDue = emailOn(deps, client) && (await deliveryDue(deps, emailKey, EMAIL_LEASE_MS));
+  if (slot?.completedAt && !emailDue)
+    return { ...already(deps, client, week, slot.owner, slot.result), email: NOTHING };
   let report: WeekReport | undefined;
   try {
     report = await weekReport(deps, client, options.slotTime);
@@ -51,80 +58,36 @@ export async function postClientSnapshot(
     deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
     throw error;
   }
-  // Another replica is building this week's report, and will post it.
-  if (!report) return already(deps, client, week, undefined, undefined);
-  return postWeekReport(deps, client, report, options);
-}
-
-/** The Slack post of a week's report, exactly once (the `snapshot:<client>` slot). */
-export async function postWeekReport(
-  deps: Deps,
-  client: ClientConfig,
-  report: WeekReport,
-  { slotTime, late = false, chartWait }: PostOptions,
-): Promise<PostOutcome> {
-  const { week } = report;
-  const job = snapshotJob(client.id);
-  const log = deps.logger.child({ job, week });
-  const run = await runExactlyOnce(
-    deps,
-    { job, slot: week, leaseMs: SNAPSHOT_LEASE_MS },
-    async () => {
-      try {
-        // Exactly once even when Slack is slow or fails: an earlier try of this
-        // week may have landed (a timeout, a replica that died after posting), so
-        // look first, and after any answer that leaves it open (postOnce).
-        const posted = await postSnapshotMessage(
-          deps,
-          {
-            client,
-            report,
-            late,
-            since: new Date(slotTime.getTime() - 7 * 86_400_000),
-            chartWait,
+  // Another replica is building this week's report, and will send it.
+  if (!report) return { ...already(deps, client, week, undefined, undefined), email: NOTHING };
+  const forms = reportForms(deps, report);
+  const graceEnd = new Date(options.slotTime.getTime() + client.snapshot.graceHours * 3_600_000);
+  const email = emailDue
+    ? deps.lifecycle.track(
+        emailWeekReport(deps, client, report, { pdf: forms.pdf, graceEnd }).catch(
+          (error: unknown): EmailOutcome => {
+            deps.logger.error({ err: error, client: client.id, week }, 'snapshot e-mail failed');
+            return { outcome: 'failed', error: (error as Error).message, nextAt: undefined };
           },
-          log,
-        );
-        if (posted.found)
-          log.warn({ ts: posted.ts }, 'snapshot found already posted: not posted again');
-        deps.health.ok('slack');
-        return { value: posted.ts, result: posted.ts };
-      } catch (error) {
-        deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
-        if ((error as { code?: string }).code?.startsWith('slack_'))
-          deps.health.error('slack', (error as Error).message);
-        throw error;
-      }
-    },
-  );
-  if (!run.ran) return already(deps, client, week, run.slot?.owner, run.slot?.result);
-  const ts = run.value;
-  const { snapshot } = report;
-  await deps.store.snapshots.record({
-    clientId: client.id,
-    week,
-    postedAt: deps.now(),
-    pointsDone: snapshot.points.done,
-    pointsTotal: snapshot.points.total,
-    countDone: snapshot.count.done,
-    countTotal: snapshot.count.total,
-    ts,
-  });
-  deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'run' });
-  log.info({ ts, late }, 'snapshot posted');
-  return { outcome: 'posted', week, ts };
+        ),
+      )
+    : NOTHING;
+  const slack = slot?.completedAt
+    ? already(deps, client, week, slot.owner, slot.result)
+    : await postWeekReport(deps, client, report, options);
+  return { ...slack, email };
 }
 
-function already(
-  deps: Deps,
-  client: ClientConfig,
-  week: string,
-  owner: string | undefined,
-  ts: string | undefined,
-): PostOutcome {
-  deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'skipped' });
-  deps.logger
-    .child({ job: snapshotJob(client.id), week })
-    .info({ owner }, 'snapshot already posted (or being posted) this week');
-  return { outcome: 'already', week, ts };
+/** The forms made from one report, each made once however many channels use it. */
+function reportForms(deps: MailDeps, report: WeekReport) {
+  let pdf: Promise<Buffer> | undefined;
+  return {
+    pdf: () =>
+      (pdf ??= renderSnapshotPdf(report.snapshot, {
+        locale: deps.config.locale,
+        timeZone: report.timeZone,
+        week: report.week,
+        chartPng: report.chartPng,
+      })),
+  };
 }

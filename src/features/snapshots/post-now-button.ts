@@ -1,5 +1,4 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import type { Deps } from '../../deps.ts';
 import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
@@ -9,11 +8,12 @@ import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { PostNotConfirmed } from '../../slack/post-once.ts';
 import { snapshotsConfigured } from './compose.ts';
+import type { MailDeps } from './email-report.ts';
 import { postClientSnapshot } from './post-client-snapshot.ts';
 import { SNAPSHOT_POST_ACTION } from './snapshot-blocks.ts';
 
 /** **Post now** on a preview: this week's post, under the same exactly-once rule as the schedule. */
-export function registerSnapshotPost(app: Listeners, deps: Deps): void {
+export function registerSnapshotPost(app: Listeners, deps: MailDeps): void {
   app.action<BlockAction<ButtonAction>>(
     SNAPSHOT_POST_ACTION,
     async ({ ack, action, body, respond }) => {
