@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGitHub } from './clients/github.ts';
 import { type Config, loadConfig } from './config.ts';
-import type { Deps } from './deps.ts';
+import type { Deps, SourcePorts } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
 import { createHome } from './features/home/index.ts';
@@ -23,6 +23,8 @@ import { countingFetch, createMetrics } from './metrics.ts';
 import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
+import { createGitHubSource } from './sources/github/index.ts';
+import { type OpportunitySource, OpportunitySources } from './sources/source.ts';
 import { openStore } from './store/index.ts';
 
 export interface RunningBot {
@@ -44,6 +46,8 @@ export interface StartOptions {
   shutdownGraceMs?: number;
   /** Slack Web API request timeout (default 10 s); tests shorten it. */
   slackTimeoutMs?: number;
+  /** Opportunity sources beyond the built-in ones (tests add a toy one). */
+  sources?: Array<(ports: SourcePorts) => OpportunitySource>;
 }
 
 /** How often the store's housekeeping runs, when the bot is idle. */
@@ -90,19 +94,27 @@ export async function startGigops({
     fetch: countingFetch(metrics, 'slack', healthFetch(health, 'slack', bufferedFetch)),
     ...(options.slackTimeoutMs ? { timeoutMs: options.slackTimeoutMs } : {}),
   });
+  const github = createGitHub({
+    token: e.GITHUB_TOKEN,
+    baseUrl: e.GITHUB_API_URL,
+    logger,
+    fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
+    onRateLimit: (kind) => metrics.rateLimitWaits.inc({ service: 'github', kind }),
+  });
+  // Where opportunities come from: one line per source.
+  const ports: SourcePorts = { config, logger, github, now };
+  const sources = new OpportunitySources([
+    createGitHubSource(ports),
+    ...(options.sources ?? []).map((make) => make(ports)),
+  ]);
   const deps: Deps = {
     config,
     logger,
     store,
     lifecycle,
     metrics,
-    github: createGitHub({
-      token: e.GITHUB_TOKEN,
-      baseUrl: e.GITHUB_API_URL,
-      logger,
-      fetch: countingFetch(metrics, 'github', healthFetch(health, 'github')),
-      onRateLimit: (kind) => metrics.rateLimitWaits.inc({ service: 'github', kind }),
-    }),
+    github,
+    sources,
     // The Notion client is loaded only when configured.
     notion: e.NOTION_TOKEN
       ? (await import('./clients/notion.ts')).createNotion({
@@ -204,6 +216,11 @@ export async function startGigops({
       const drained = await lifecycle.drain(options.shutdownGraceMs ?? 10_000);
       if (!drained)
         logger.warn({ inFlight: lifecycle.inFlight }, 'gave up waiting for in-flight work');
+      await Promise.all(
+        features.map((f) =>
+          f.stop?.().catch((e: unknown) => logger.warn({ err: e, feature: f.name }, 'stop failed')),
+        ),
+      );
       await Promise.all(
         features.map((f) =>
           f.stop?.().catch((e: unknown) => logger.warn({ err: e, feature: f.name }, 'stop failed')),
