@@ -97,10 +97,20 @@ describe('/gigs end to end (signed requests, GitHub faked over HTTP)', () => {
     expect(q).toBe('language:go is:issue is:open label:"help wanted" comments:>=5');
   });
 
-  it('answers a second /gigs within the cache TTL with no GitHub request, marking shown ones seen', async () => {
+  it('answers a second /gigs within the cache TTL with no GitHub request and no rewrite of what it stored, marking shown ones seen', async () => {
     const before = calls();
-    const again = await gigs('');
+    const { opportunities } = t.bot.deps.store;
+    const upsert = opportunities.upsert;
+    let upserts = 0;
+    opportunities.upsert = (items, now) => {
+      upserts += items.length;
+      return upsert.call(opportunities, items, now);
+    };
+    const again = await gigs('').finally(() => {
+      opportunities.upsert = upsert;
+    });
     expect(calls()).toEqual(before);
+    expect(upserts).toBe(0);
     expect(entryIds(again.blocks)).toEqual(entryIds(first.blocks));
     expect(again.blocks.find((b) => b.block_id === 'opp:github:acme/rpc#1')!.text!.text).toContain(
       '_(seen)_',

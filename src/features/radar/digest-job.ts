@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
 import type { ScheduledJob } from '../../scheduling/scheduler.ts';
+import type { RadarMemory } from './find-opportunities.ts';
 import { DIGEST_LEASE_MS, postDigest } from './post-digest.ts';
 
 /**
@@ -11,7 +12,11 @@ import { DIGEST_LEASE_MS, postDigest } from './post-digest.ts';
  * mid-run holds its items until DIGEST_LEASE_MS lapses; the next slot after
  * that posts them.
  */
-export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefined {
+export function digestJob(
+  deps: Deps,
+  slack: WebClient,
+  memory?: RadarMemory,
+): ScheduledJob | undefined {
   const digest = deps.config.radar.digest;
   if (!digest) return undefined;
   const log = deps.logger.child({ job: 'digest' });
@@ -25,7 +30,7 @@ export function digestJob(deps: Deps, slack: WebClient): ScheduledJob | undefine
         deps,
         { job: 'digest', slot, leaseMs: DIGEST_LEASE_MS },
         async () => {
-          const outcome = await postDigest(deps, slack);
+          const outcome = await postDigest(deps, slack, memory);
           return { value: outcome, result: outcome.ts ?? 'nothing new' };
         },
       );

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import type { Feature } from '../feature.ts';
 import { digestJob } from './digest-job.ts';
 import { registerOpportunityDismiss } from './dismiss-button.ts';
+import { newRadarMemory } from './find-opportunities.ts';
 import { listOpportunities } from './list-command.ts';
 import { registerOpportunityMore } from './more-button.ts';
 
@@ -17,14 +18,16 @@ export { describeRadarProblem } from './radar-problem.ts';
  * GitHub issue search with the reasons shown.
  */
 export function createRadar(deps: Deps): Feature {
+  // What the radar already wrote to the store, per source list: a warm /gigs writes nothing.
+  const memory = newRadarMemory();
   // Posts go through the client that never retries by itself (postOnce decides).
-  const digest = digestJob(deps, deps.slackPost ?? deps.slack);
+  const digest = digestJob(deps, deps.slackPost ?? deps.slack, memory);
   return {
     name: 'radar',
-    subcommands: { list: listOpportunities },
+    subcommands: { list: listOpportunities(memory) },
     listen: (listeners) => {
       registerOpportunityDismiss(listeners, deps);
-      registerOpportunityMore(listeners, deps);
+      registerOpportunityMore(listeners, deps, memory);
     },
     jobs: digest ? [digest] : [],
   };

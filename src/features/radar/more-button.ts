@@ -5,13 +5,14 @@ import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
+import type { RadarMemory } from './find-opportunities.ts';
 import { withoutMore } from './opportunity-blocks.ts';
 import { postOpportunities } from './post-list.ts';
 
 const moreValue = z.object({ f: z.string(), o: z.number().int().nonnegative() });
 
 /** More: the next page, as a new message; the old one loses its More button. */
-export function registerOpportunityMore(app: Listeners, deps: Deps): void {
+export function registerOpportunityMore(app: Listeners, deps: Deps, memory: RadarMemory): void {
   app.action<BlockButtonAction>(
     'opportunity_more',
     async ({ ack, action, body, client, respond }) => {
@@ -33,7 +34,13 @@ export function registerOpportunityMore(app: Listeners, deps: Deps): void {
             blocks: withoutMore(message.blocks as KnownBlock[]),
           });
         }
-        await postOpportunities(deps, { channel, client, respond }, command.filters, parsed.data.o);
+        await postOpportunities(
+          deps,
+          { channel, client, respond },
+          command.filters,
+          parsed.data.o,
+          memory,
+        );
       });
     },
   );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { postOnce } from '../../slack/post-once.ts';
-import { rankOpportunities } from './find-opportunities.ts';
+import { type RadarMemory, rankOpportunities } from './find-opportunities.ts';
 import { renderDigest } from './opportunity-blocks.ts';
 
 /** The metadata event type marking a digest post. */
@@ -29,10 +29,14 @@ export const DIGEST_LEASE_MS = 15 * 60_000;
  * DIGEST_LEASE_MS; if the post had landed just before, it shows up twice.
  */
 /** `slack` posts (Deps.slackPost in production); `deps.slack` looks. */
-export async function postDigest(deps: Deps, slack: WebClient): Promise<DigestOutcome> {
+export async function postDigest(
+  deps: Deps,
+  slack: WebClient,
+  memory?: RadarMemory,
+): Promise<DigestOutcome> {
   const digest = deps.config.radar.digest;
   if (!digest) return { posted: [], ts: undefined };
-  const open = await rankOpportunities(deps, { words: [], labels: [] });
+  const open = await rankOpportunities(deps, { words: [], labels: [] }, memory);
   const records = new Map(
     (await deps.store.opportunities.getMany(open.map((o) => o.id))).map((r) => [r.id, r]),
   );

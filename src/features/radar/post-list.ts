@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { radarCopy } from '../../i18n/radar.ts';
 import { cannotPost, postOnce } from '../../slack/post-once.ts';
-import { findOpportunities } from './find-opportunities.ts';
+import { findOpportunities, type RadarMemory } from './find-opportunities.ts';
 import { renderOpportunities } from './opportunity-blocks.ts';
 import { describeRadarProblem } from './radar-problem.ts';
 
@@ -21,11 +21,12 @@ export async function postOpportunities(
   target: { channel: string; client: WebClient; respond: RespondFn },
   filters: RadarFilters,
   offset: number,
+  memory?: RadarMemory,
 ): Promise<void> {
   const { locale, timezone } = deps.config;
   let listing: Awaited<ReturnType<typeof findOpportunities>>;
   try {
-    listing = await findOpportunities(deps, filters, offset);
+    listing = await findOpportunities(deps, filters, offset, memory);
   } catch (error) {
     const text = describeRadarProblem(error, locale, timezone);
     if (!text) throw error;
