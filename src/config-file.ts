@@ -135,9 +135,17 @@ const clientSchema = z
         graceHours: z.number().nonnegative().default(6),
         hold: z.boolean().default(false),
         previewBefore: duration.default(86_400_000),
+        /** The week's PDF also as a reply in the Slack post's thread. */
+        pdf: z.boolean().default(false),
       })
       .strict()
-      .default({ cron: '0 10 * * 3', graceHours: 6, hold: false, previewBefore: 86_400_000 }),
+      .default({
+        cron: '0 10 * * 3',
+        graceHours: 6,
+        hold: false,
+        previewBefore: 86_400_000,
+        pdf: false,
+      }),
   })
   .strict();
 

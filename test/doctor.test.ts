@@ -119,6 +119,7 @@ describe('gigops doctor', () => {
       'commands',
       'chat:write',
       'files:write',
+      'files:read',
       'channels:history',
       'groups:history',
     ]);

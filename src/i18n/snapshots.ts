@@ -38,6 +38,7 @@ const en = {
   chartTitle: (client: string) => `${client}: completion over recent weeks`,
   chartAlt: (client: string, rates: string) =>
     `Bar chart of ${client}'s completion by points, week by week: ${rates}`,
+  pdfTitle: (client: string, week: string) => `${client}: weekly snapshot ${week} (PDF)`,
 };
 
 const zh: typeof en = {
@@ -75,6 +76,7 @@ const zh: typeof en = {
     `本周快照（${week}）已在 <#${channel}> 发布：每周只发一次。`,
   chartTitle: (client: string) => `${client}：近几周完成度`,
   chartAlt: (client: string, rates: string) => `${client} 每周按故事点的完成度柱状图：${rates}`,
+  pdfTitle: (client: string, week: string) => `${client}：每周进度快照 ${week}（PDF）`,
 };
 
 export const snapshotCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

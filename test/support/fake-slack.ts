@@ -22,6 +22,8 @@ export interface HttpFault {
   /**
    * Whether a chat.postMessage met by this fault landed in the channel anyway
    * (history shows it). Default: yes for `hold` and `delayMs`, no for a status.
+   * For files.completeUploadExternal with a status: the upload was completed
+   * (and shared) though the answer failed.
    */
   landed?: boolean;
   /**
@@ -29,6 +31,8 @@ export interface HttpFault {
    * request came in (a Slack still storing it when the client gave up).
    */
   landsAfterMs?: number;
+  /** Only calls with these parameters meet the fault; the others pass until one does. */
+  match?: (params: Record<string, unknown>) => boolean;
 }
 
 /** A message as conversations.history returns it. */
@@ -110,7 +114,8 @@ export class FakeSlack {
       const method = path.startsWith('/api/') ? path.slice(5) : `response_url:${path}`;
       const call = { method, params, headers: req.headers };
       this.calls.push(call);
-      const fault = this.httpFaults.get(method)?.shift();
+      const queue = this.httpFaults.get(method);
+      const fault = queue?.[0]?.match && !queue[0].match(params) ? undefined : queue?.shift();
       if (fault?.delayMs !== undefined) {
         this.#notify(call);
         const answer = this.responders.get(method)?.(params) ?? this.#defaultAnswer(method, params);
@@ -135,6 +140,8 @@ export class FakeSlack {
         this.#notify(call);
         if (method === 'chat.postMessage' && (fault.landed ?? fault.hold === true))
           this.#defaultAnswer(method, params);
+        // A share that happened though the answer failed (landed: true).
+        if (method === 'files.completeUploadExternal' && fault.landed) this.#completeUpload(params);
         if (fault.hold) return;
         res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain', ...fault.headers });
         res.end(fault.body ?? '');

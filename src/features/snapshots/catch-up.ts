@@ -3,14 +3,9 @@ import { currentSlot } from '../../domain/snapshot-slots.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { cronFields } from '../../scheduling/cron-fields.ts';
 import { snapshotsConfigured } from './compose.ts';
-import {
-  deliveryDue,
-  EMAIL_CHANNEL,
-  EMAIL_LEASE_MS,
-  emailOn,
-  type MailDeps,
-} from './email-report.ts';
+import type { MailDeps } from './email-report.ts';
 import { postClientSnapshot, SNAPSHOT_LEASE_MS, snapshotJob } from './post-client-snapshot.ts';
+import { weekDue } from './week-due.ts';
 
 export type CatchUp =
   | { clientId: string; action: 'posted-late'; week: string }
@@ -56,14 +51,8 @@ export async function catchUpSnapshots(
         { client: client.id, week, owner: claimed.owner },
         'this week’s snapshot was being posted when gigops stopped; not posting again until its claim lapses: check the channel',
       );
-    const emailDue =
-      emailOn(deps, client) &&
-      (await deliveryDue(
-        deps,
-        { clientId: client.id, week, channel: EMAIL_CHANNEL },
-        EMAIL_LEASE_MS,
-      ));
-    if (claimed && !abandoned && !emailDue) {
+    const due = await weekDue(deps, client, week);
+    if (claimed && !abandoned && !due.email && !due.pdf) {
       out.push({ clientId: client.id, action: 'none', week });
       continue;
     }

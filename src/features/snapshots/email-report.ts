@@ -3,6 +3,7 @@ import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import type { DeliveryKey } from '../../store/report-store.ts';
 import { buildSnapshotEmail, sendSnapshotEmail } from '../reports/index.ts';
+import { failDelivery } from './deliveries.ts';
 import { reportLink } from './report-link.ts';
 import type { WeekReport } from './week-report.ts';
 
@@ -13,8 +14,6 @@ export type MailDeps = Deps & { mailer?: Mailer | undefined };
 export const EMAIL_CHANNEL = 'email';
 /** Longer than an SMTP exchange can last (the transport's socket timeout is 60 s). */
 export const EMAIL_LEASE_MS = 10 * 60_000;
-/** The first retry's wait; each next one doubles. */
-export const EMAIL_RETRY_MS = 5 * 60_000;
 
 export type EmailOutcome =
   | { outcome: 'off' }
@@ -73,10 +72,7 @@ export async function emailWeekReport(
     return { outcome: 'sent', messageId: sent.messageId, rejected: sent.rejected };
   } catch (error) {
     const reason = (error as Error).message;
-    const attempts = (await deps.store.reports.delivery(key))?.attempts ?? 1;
-    const next = new Date(deps.now().getTime() + EMAIL_RETRY_MS * 2 ** (attempts - 1));
-    const nextAt = next.getTime() <= graceEnd.getTime() ? next : undefined;
-    await deps.store.reports.failDelivery(key, owner, reason, nextAt);
+    const { attempts, nextAt } = await failDelivery(deps, key, reason, graceEnd);
     deps.health.error('email', `${client.id}: ${reason}`);
     deps.metrics.jobs.inc({ job: 'snapshot-email', outcome: 'failed' });
     log.error(
@@ -87,18 +83,4 @@ export async function emailWeekReport(
     );
     return { outcome: 'failed', error: reason, nextAt };
   }
-}
-
-/** Whether a delivery should be tried now: never tried, failed and due, or claimed by a replica that died. */
-export async function deliveryDue(
-  deps: Pick<Deps, 'store' | 'now'>,
-  key: DeliveryKey,
-  leaseMs: number,
-): Promise<boolean> {
-  const record = await deps.store.reports.delivery(key);
-  const now = deps.now().getTime();
-  if (!record) return true;
-  if (record.state === 'failed') return (record.nextAt?.getTime() ?? Infinity) <= now;
-  if (record.state === 'sending') return (record.claimedAt?.getTime() ?? 0) < now - leaseMs;
-  return false;
 }

@@ -1,22 +1,10 @@
 import { type ClientConfig, clientTimeZone } from '../../config.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { renderSnapshotPdf } from '../reports/index.ts';
-import {
-  deliveryDue,
-  EMAIL_CHANNEL,
-  EMAIL_LEASE_MS,
-  type EmailOutcome,
-  emailOn,
-  emailWeekReport,
-  type MailDeps,
-} from './email-report.ts';
-import {
-  already,
-  type PostOptions,
-  type PostOutcome,
-  postWeekReport,
-  snapshotJob,
-} from './post-week-report.ts';
+import { type EmailOutcome, emailWeekReport, type MailDeps } from './email-report.ts';
+import { type PdfOutcome, pdfInThread } from './pdf-reply.ts';
+import { already, type PostOptions, type PostOutcome, postWeekReport } from './post-week-report.ts';
+import { weekDue } from './week-due.ts';
 import { type WeekReport, weekReport } from './week-report.ts';
 
 export {
@@ -26,18 +14,19 @@ export {
   snapshotJob,
 } from './post-week-report.ts';
 
-/** The Slack post's outcome, and the e-mail's, which goes on on its own. */
-export type WeekOutcome = PostOutcome & { email: Promise<EmailOutcome> };
+/** The Slack post's outcome, the PDF's in its thread, and the e-mail's, which goes on on its own. */
+export type WeekOutcome = PostOutcome & { pdf: PdfOutcome; email: Promise<EmailOutcome> };
 
 const NOTHING: Promise<EmailOutcome> = Promise.resolve({ outcome: 'not-mine' });
 
 /**
  * A client's week, every way it goes out, each exactly once per client and
  * ISO week: the report (read from Notion once, kept in the store), then the
- * Slack post and the e-mail side by side. Neither waits for the other: a slow
- * or failing SMTP server never holds the post back, nor a failing Slack the
- * e-mail (it goes on, tracked for shutdown; `email` settles when it is done).
- * A Slack failure is thrown, as before, once the report is built.
+ * Slack post (with the PDF in its thread when `snapshot.pdf`) and the e-mail
+ * side by side. Neither waits for the other: a slow or failing SMTP server
+ * never holds the post back, nor a failing Slack the e-mail (it goes on,
+ * tracked for shutdown; `email` settles when it is done). A Slack failure is
+ * thrown, as before, once the report is built.
  */
 export async function postClientSnapshot(
   deps: MailDeps,
@@ -45,12 +34,15 @@ export async function postClientSnapshot(
   options: PostOptions,
 ): Promise<WeekOutcome> {
   const week = isoWeek(options.slotTime, clientTimeZone(deps.config, client));
-  // Posted and e-mailed already (a second Post now, the retry run): nothing to read.
-  const slot = await deps.store.jobs.getSlot(snapshotJob(client.id), week);
-  const emailKey = { clientId: client.id, week, channel: EMAIL_CHANNEL };
-  const emailDue = emailOn(deps, client) && (await deliveryDue(deps, emailKey, EMAIL_LEASE_MS));
-  if (slot?.completedAt && !emailDue)
-    return { ...already(deps, client, week, slot.owner, slot.result), email: NOTHING };
+  // Everything out already (a second Post now, the retry run): nothing to read.
+  const due = await weekDue(deps, client, week);
+  const posted = due.slack?.completedAt ? due.slack : undefined;
+  if (posted && !due.email && !due.pdf)
+    return {
+      ...already(deps, client, week, posted.owner, posted.result),
+      pdf: 'not-mine',
+      email: NOTHING,
+    };
   let report: WeekReport | undefined;
   try {
     report = await weekReport(deps, client, options.slotTime);
@@ -59,12 +51,17 @@ export async function postClientSnapshot(
     throw error;
   }
   // Another replica is building this week's report, and will send it.
-  if (!report) return { ...already(deps, client, week, undefined, undefined), email: NOTHING };
-  const forms = reportForms(deps, report);
+  if (!report)
+    return {
+      ...already(deps, client, week, undefined, undefined),
+      pdf: 'not-mine',
+      email: NOTHING,
+    };
+  const pdf = pdfOnce(deps, report);
   const graceEnd = new Date(options.slotTime.getTime() + client.snapshot.graceHours * 3_600_000);
-  const email = emailDue
+  const email = due.email
     ? deps.lifecycle.track(
-        emailWeekReport(deps, client, report, { pdf: forms.pdf, graceEnd }).catch(
+        emailWeekReport(deps, client, report, { pdf, graceEnd }).catch(
           (error: unknown): EmailOutcome => {
             deps.logger.error({ err: error, client: client.id, week }, 'snapshot e-mail failed');
             return { outcome: 'failed', error: (error as Error).message, nextAt: undefined };
@@ -72,22 +69,29 @@ export async function postClientSnapshot(
         ),
       )
     : NOTHING;
-  const slack = slot?.completedAt
-    ? already(deps, client, week, slot.owner, slot.result)
+  const slack = posted
+    ? already(deps, client, week, posted.owner, posted.result)
     : await postWeekReport(deps, client, report, options);
-  return { ...slack, email };
+  const thread =
+    slack.ts && (slack.outcome === 'posted' || due.pdf)
+      ? await pdfInThread(deps, client, report, { ts: slack.ts, pdf, graceEnd }).catch(
+          (error: unknown): PdfOutcome => {
+            deps.logger.error({ err: error, client: client.id, week }, 'snapshot PDF failed');
+            return 'failed';
+          },
+        )
+      : 'not-mine';
+  return { ...slack, pdf: thread, email };
 }
 
-/** The forms made from one report, each made once however many channels use it. */
-function reportForms(deps: MailDeps, report: WeekReport) {
+/** The report's PDF, made once however many ways use it (the e-mail, the thread). */
+function pdfOnce(deps: MailDeps, report: WeekReport): () => Promise<Buffer> {
   let pdf: Promise<Buffer> | undefined;
-  return {
-    pdf: () =>
-      (pdf ??= renderSnapshotPdf(report.snapshot, {
-        locale: deps.config.locale,
-        timeZone: report.timeZone,
-        week: report.week,
-        chartPng: report.chartPng,
-      })),
-  };
+  return () =>
+    (pdf ??= renderSnapshotPdf(report.snapshot, {
+      locale: deps.config.locale,
+      timeZone: report.timeZone,
+      week: report.week,
+      chartPng: report.chartPng,
+    }));
 }
