@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimateHours } from '../src/domain/estimate-hours.ts';
 import type { MergedPull, ProposalRecord } from '../src/domain/proposal.ts';
-import { issueFacts, SECTION_LIMITS } from '../src/domain/proposal.ts';
-import { type DraftSettings, draftProposal } from '../src/features/proposals/compose-draft.ts';
+import { SECTION_LIMITS } from '../src/domain/proposal.ts';
+import { briefOf } from '../src/features/proposals/brief.ts';
+import { composeDraft, type DraftSettings } from '../src/features/proposals/compose-draft.ts';
 import { renderProposal } from '../src/features/proposals/draft-blocks.ts';
 import { toMergedPulls } from '../src/features/proposals/merged-pulls.ts';
 import { renderEditModal, renderRejectModal } from '../src/features/proposals/modal-blocks.ts';
+import { plainProposal } from '../src/features/proposals/proposal-forms.ts';
 import { selectEvidence } from '../src/features/proposals/select-evidence.ts';
 import { findSimilar, similarity } from '../src/features/proposals/similarity.ts';
 import { validateProposalEdit } from '../src/features/proposals/validate-edit.ts';
@@ -19,8 +21,8 @@ import {
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
 
 /** An issue payload and its comments' bodies, as drafting reads them (through the GitHub source). */
-const toIssueFacts = (raw: unknown, ref: IssueRef, comments: string[] = []) =>
-  issueFacts(
+const toBrief = (raw: unknown, ref: IssueRef, comments: string[] = []) =>
+  briefOf(
     issueCandidate(
       raw,
       ref,
@@ -35,6 +37,7 @@ const settings = (over: Partial<DraftSettings> = {}): DraftSettings => ({
   currency: 'USD',
   signature: 'Jane — Go engineer',
   hook: 'I can start on Monday.',
+  about: 'I have shipped Go for nine years.',
   ...over,
 });
 
@@ -49,11 +52,18 @@ const pull = (repo: string, number: number, title: string, labels: string[] = []
   }) satisfies MergedPull;
 
 const record = (over: Partial<ProposalRecord> = {}): ProposalRecord => {
-  const issue = toIssueFacts(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 });
-  const d = draftProposal(issue, [], settings());
+  const d = composeDraft(
+    toBrief(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 }),
+    [],
+    settings(),
+  );
   return {
     id: 'draft-1',
-    ...d,
+    opportunityId: d.opportunityId,
+    issueUrl: d.issueUrl,
+    issueTitle: d.issueTitle,
+    hours: d.hours,
+    sections: d.sections,
     locale: 'en',
     state: 'drafted',
     version: 1,
@@ -71,78 +81,76 @@ const record = (over: Partial<ProposalRecord> = {}): ProposalRecord => {
   };
 };
 
-describe('draftProposal on real issue payloads', () => {
-  it('restates the official issue example as problem → plan → evidence → price (en)', () => {
-    const issue = toIssueFacts(openapiIssue(), {
-      owner: 'octocat',
-      repo: 'Hello-World',
-      number: 1347,
-    });
-    const d = draftProposal(
-      issue,
+describe('composeDraft on real issue payloads', () => {
+  it('writes the official issue example as greeting, problem → plan → evidence → price (en)', () => {
+    const d = composeDraft(
+      toBrief(openapiIssue(), { owner: 'octocat', repo: 'Hello-World', number: 1347 }),
       [pull('octocat/Hello-World', 3, 'Fix bug in greeting')],
       settings(),
     );
     expect(d.opportunityId).toBe('github:octocat/Hello-World#1347');
-    expect(d.sections.problem).toContain(
-      'In octocat/Hello-World, something is broken: Found a bug.',
+    // The maintainer by name, then the problem in their words.
+    expect(d.sections.problem).toBe(
+      'Hi octocat,\nYou reported "Found a bug" (octocat/Hello-World#1347).',
     );
     // Restated, not copied: the body is not pasted in.
     expect(d.sections.problem).not.toContain("I'm having a problem with this.");
-    expect(d.sections.problem).toContain('no reproduction yet');
-    expect(d.sections.plan).toMatch(
-      /^1\. Reproduce the problem and capture it in a failing Go test\./,
-    );
-    expect(d.sections.plan).toContain('go test -race');
+    // A bug with no reproduction: building one is the first step.
+    expect(d.sections.plan).toMatch(/^My plan:\n1\. Reproduce it first, as a failing Go test\./);
+    expect(d.sections.plan).toContain('regression test');
     // bug 4 + no repro 2 + tests/docs 1 = 7 h
     expect(d.hours).toBe(7);
-    expect(d.sections.plan).toContain(
-      'Estimate: 7 h (bug fix, no reproduction yet, tests and docs).',
-    );
-    expect(d.sections.evidence).toContain('octocat/Hello-World#3 Fix bug in greeting');
+    expect(d.sections.evidence).toContain('octocat/Hello-World#3: Fix bug in greeting');
     expect(d.sections.evidence).toContain('https://github.com/octocat/Hello-World/pull/3');
     expect(d.sections.price).toBe(
-      '7 h × 90 USD/h = 630 USD, fixed unless the scope changes.\nI can start on Monday.\nJane — Go engineer',
+      [
+        '7 h (bug fix, no reproduction yet) at $90/h: $630, fixed unless the scope changes.',
+        'I can start on Monday.',
+        'I have shipped Go for nine years.',
+        'Jane — Go engineer',
+      ].join('\n\n'),
     );
   });
 
-  it('drafts the same issue in 简体中文', () => {
-    const issue = toIssueFacts(openapiIssue(), {
-      owner: 'octocat',
-      repo: 'Hello-World',
-      number: 1347,
-    });
-    const d = draftProposal(issue, [], settings({ locale: 'zh-CN', githubLogin: 'jane-go' }));
-    expect(d.sections.problem).toContain('octocat/Hello-World 存在缺陷：Found a bug。');
-    expect(d.sections.plan).toContain('预估：7 小时（缺陷修复、尚无复现、测试和文档）。');
+  it('drafts the same issue in 简体中文, money in that locale’s one format', () => {
+    const d = composeDraft(
+      toBrief(openapiIssue(), { owner: 'octocat', repo: 'Hello-World', number: 1347 }),
+      [],
+      settings({ locale: 'zh-CN' }),
+    );
+    expect(d.sections.problem).toBe(
+      'octocat，你好：\n你在 octocat/Hello-World#1347 中报告：「Found a bug」。',
+    );
+    expect(d.sections.plan).toContain('1. 先复现问题，写成一个失败的 Go 测试。');
     expect(d.sections.evidence).toBe('尚未找到 jane-go 已合并的 Go PR。');
-    expect(d.sections.price).toContain('7 小时 × 90 USD/小时 = 630 USD');
+    expect(d.sections.price).toContain('7 小时（缺陷修复、尚无复现），按 US$90/小时：US$630');
   });
 
-  it('quotes the error and uses the reproduction when the report has one', () => {
-    const issue = toIssueFacts(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 });
-    const d = draftProposal(issue, [], settings());
-    expect(d.sections.problem).toContain(
-      'The error users hit:\n```\npanic: send on closed channel',
+  it('quotes the error, names the failing function and fixes it there', () => {
+    const d = composeDraft(
+      toBrief(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 }),
+      [],
+      settings(),
     );
-    expect(d.sections.problem).toContain('12 comments and 7 reactions');
-    expect(d.sections.plan).toContain(
-      'Turn the reproduction in acme/pool#7 into a failing Go test.',
-    );
+    expect(d.sections.problem).toContain('"panic on Close while a Get is in flight"');
+    expect(d.sections.problem).toContain('The error: `panic: send on closed channel`.');
+    // No self-defeating or idle statistics: counts of comments or reactions are not a bid.
+    expect(d.sections.problem).not.toMatch(/comments|reactions/);
+    expect(d.sections.plan).toContain('1. Turn your report into a failing Go test.');
+    expect(d.sections.plan).toContain('Fix the root cause in `(*Pool).Put`');
     // bug 4 + concurrency 4 + long discussion 2 + tests/docs 1
     expect(d.hours).toBe(11);
-    expect(d.sections.price).toContain('990 USD');
+    expect(d.sections.price).toContain('$990');
   });
 
   it('drafts a recorded api.github.com issue without labels or body, in both locales', () => {
-    const raw = recordedIssue();
     for (const locale of ['en', 'zh-CN'] as const) {
-      const issue = toIssueFacts(raw, {
+      const brief = toBrief(recordedIssue(), {
         owner: 'octokit-fixture-org',
         repo: 'paginate-issues',
         number: 13,
       });
-      const d = draftProposal(issue, [], settings({ locale, githubLogin: undefined }));
+      const d = composeDraft(brief, [], settings({ locale, githubLogin: undefined }));
       expect(d.sections.problem).toContain('Test issue 13');
       expect(d.sections.evidence).toContain('proposals.githubLogin');
       for (const [key, max] of Object.entries(SECTION_LIMITS))
@@ -150,37 +158,38 @@ describe('draftProposal on real issue payloads', () => {
     }
   });
 
-  it('finds the reproduction in comments when the body has none', () => {
-    const issue = toIssueFacts(openapiIssue(), { owner: 'o', repo: 'r', number: 1 }, [
+  it('finds the error in comments when the body has none', () => {
+    const brief = toBrief(openapiIssue(), { owner: 'o', repo: 'r', number: 1 }, [
       'Me too',
       'Here:\n```go\nerr := pool.Close()\nfmt.Println(err) // error: already closed\n```',
     ]);
-    const d = draftProposal(issue, [], settings());
+    const d = composeDraft(brief, [], settings());
     expect(d.sections.problem).toContain('error: already closed');
-    expect(estimateHours(issue).reasons).not.toContain('no-repro');
+    expect(d.sections.plan).toContain('Turn your report into a failing Go test.');
   });
 
-  it('keeps every part within its limit for a huge report', () => {
+  it('keeps every part within its limit, and the plain form under 1,200 chars, for a huge report', () => {
     const raw = {
       ...goPanicIssue(),
       title: 'x'.repeat(400),
-      body: `\`\`\`\npanic: ${'boom '.repeat(400)}\n${'at x\n'.repeat(500)}\`\`\``,
+      body: `\`\`\`\npanic: ${'boom '.repeat(400)}\n${'at x\n'.repeat(500)}\`\`\`\n${'- [ ] must do a thing\n'.repeat(40)}`,
     };
-    const d = draftProposal(
-      toIssueFacts(raw, { owner: 'o', repo: 'r', number: 1 }),
+    const d = composeDraft(
+      toBrief(raw, { owner: 'o', repo: 'r', number: 1 }),
       [],
-      settings(),
+      settings({ about: 'a'.repeat(2000) }),
     );
     for (const [key, max] of Object.entries(SECTION_LIMITS))
       expect(d.sections[key as keyof typeof SECTION_LIMITS].length).toBeLessThanOrEqual(max);
-    // The quoted error is cut inside its fences: the code block stays closed.
-    expect(d.sections.problem.match(/```/g)).toHaveLength(2);
+    expect(plainProposal(d.sections).length).toBeLessThan(1200);
+    // A cut never leaves a code span open.
+    expect((d.sections.problem.match(/`/g) ?? []).length % 2).toBe(0);
   });
 });
 
 describe('estimateHours', () => {
   it('halves good first issues and never goes under 2 h or over 40 h', () => {
-    const base = toIssueFacts(openapiIssue(), { owner: 'o', repo: 'r', number: 1 });
+    const base = { title: 'x', body: '', labels: [], commentBodies: [], comments: 0 };
     const easy = { ...base, labels: ['documentation', 'good first issue'], body: '```\nx\n```' };
     expect(estimateHours(easy)).toEqual({
       hours: 2,
@@ -192,12 +201,29 @@ describe('estimateHours', () => {
       body: `deadlock ${'y'.repeat(3000)}`,
       comments: 40,
     };
-    expect(estimateHours(hard).hours).toBe(19);
+    // feature 8 + hard 4 + long discussion 2 + long report 2 + tests 1
+    expect(estimateHours(hard).hours).toBe(17);
+    expect(estimateHours({ ...hard, body: 'y'.repeat(30_000), criteria: 40 }).hours).toBe(15);
+  });
+
+  it('asks a reproduction only of a bug, a benchmark only of a slowdown', () => {
+    const base = { title: '', body: '', commentBodies: [], comments: 0 };
+    expect(estimateHours({ ...base, labels: ['bug'] }).reasons).toContain('no-repro');
+    expect(estimateHours({ ...base, labels: ['enhancement'] }).reasons).not.toContain('no-repro');
+    expect(estimateHours({ ...base, labels: ['performance'] }).reasons).toEqual([
+      'kind-performance',
+      'no-benchmark',
+      'tests-docs',
+    ]);
+    expect(
+      estimateHours({ ...base, labels: ['performance'], body: 'EncodeStruct-8 1.21µs 3.64µs' })
+        .reasons,
+    ).not.toContain('no-benchmark');
   });
 });
 
 describe('selectEvidence', () => {
-  const issue = toIssueFacts(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 });
+  const issue = { project: 'acme/pool', labels: ['bug'], title: 'pool: panic on Close' };
 
   it('puts the same repository first, then shared labels and topic, then recency', () => {
     const pulls = [
@@ -228,13 +254,13 @@ describe('selectEvidence', () => {
 
 describe('similarity', () => {
   it('flags a near copy and leaves two different drafts alone', () => {
-    const a = draftProposal(
-      toIssueFacts(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 }),
+    const a = composeDraft(
+      toBrief(goPanicIssue(), { owner: 'acme', repo: 'pool', number: 7 }),
       [],
       settings(),
     );
-    const b = draftProposal(
-      toIssueFacts(openapiIssue(), { owner: 'octocat', repo: 'Hello-World', number: 1 }),
+    const b = composeDraft(
+      toBrief(openapiIssue(), { owner: 'octocat', repo: 'Hello-World', number: 1 }),
       [],
       settings(),
     );
@@ -320,6 +346,49 @@ describe('proposal Block Kit', () => {
     expect(rejected.blocks).toHaveLength(1);
     expect(rejected.text).toContain('rejected by <@U0BOSS>');
     expect(rejected.text).toContain('too small');
+  });
+
+  it('offers the approved text as it pastes: Markdown for a GitHub issue, plain text for a post', () => {
+    const sections = {
+      problem: 'Hi @octocat,\nThe error:\n```\npanic: boom <!channel>\n```',
+      plan: '1. Fix `(*Pool).Put`.',
+      evidence: '- a/b#1: Fix **it** https://github.com/a/b/pull/1',
+      price: '$630.',
+    };
+    const approved = (opportunityId: string) =>
+      renderProposal(
+        record({
+          opportunityId,
+          sections,
+          state: 'approved',
+          decidedBy: 'U0BOSS',
+          decidedAt: new Date('2026-11-23T11:05:00Z'),
+        }),
+        { canPolish: false },
+      );
+    const texts = (m: ReturnType<typeof approved>) =>
+      m.blocks
+        .filter((b) => b.type === 'section')
+        .map((b) => (b as { text: { type: string; text: string } }).text);
+
+    const github = texts(approved('github:acme/pool#7'));
+    expect(github).toHaveLength(1);
+    // Shown verbatim (plain_text: no mrkdwn, so `<!channel>` is not a ping), not wrapped in a code block.
+    expect(github[0]!.type).toBe('plain_text');
+    expect(github[0]!.text).toBe(
+      [
+        'Hi @<!-- -->octocat,\nThe error:\n```\npanic: boom <!channel>\n```',
+        '1. Fix `(*Pool).Put`.',
+        '- a/b#1: Fix **it** https://github.com/a/b/pull/1',
+        '$630.',
+      ].join('\n\n'),
+    );
+    const post = texts(approved('post:3f2a9c'));
+    expect(post[0]!.type).toBe('plain_text');
+    expect(post[0]!.text).not.toMatch(/```|`|\*\*/);
+    expect(post[0]!.text).toContain('    panic: boom <!channel>');
+    expect(post[0]!.text).toContain('1. Fix (*Pool).Put.');
+    expect(JSON.stringify(approved('post:3f2a9c').blocks)).toContain('Upwork’s terms forbid');
   });
 
   it('keeps an approved draft with every part at its limit within Slack limits', () => {

@@ -3,6 +3,7 @@ import { commonCopy } from '../src/i18n/common.ts';
 import { deliveryCopy } from '../src/i18n/delivery.ts';
 import { homeSectionsCopy } from '../src/i18n/home-sections.ts';
 import { LOCALES, type Locale, pick } from '../src/i18n/locale.ts';
+import { draftCopy } from '../src/i18n/proposal-draft.ts';
 import { proposalCopy } from '../src/i18n/proposals.ts';
 import { radarCopy } from '../src/i18n/radar.ts';
 import { reportCopy } from '../src/i18n/reports.ts';
@@ -13,6 +14,7 @@ import { tempDir } from './support/env.ts';
 const sets = {
   commonCopy,
   deliveryCopy,
+  draftCopy,
   homeSectionsCopy,
   proposalCopy,
   radarCopy,

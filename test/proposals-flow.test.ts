@@ -96,7 +96,7 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
       expect(json).toContain(part);
     expect(json).toContain('panic: send on closed channel');
     expect(json).toContain('batterseapower/pinyin-toolkit#132');
-    expect(json).toContain('1100 EUR');
+    expect(json).toContain('€1,100');
     const calls = gh.calls.slice(before).map((c) => c.path);
     expect(calls).toEqual(['/repos/acme/pool/issues/7', '/search/issues']);
     expect(gh.calls.at(-1)!.query.get('q')).toBe('is:pr is:merged author:jane-go language:go');
@@ -442,7 +442,7 @@ describe('/gigs propose and proposals.channel', () => {
     );
     for (const part of ['问题', '方案', '过往成果', '报价', '批准', '编辑', '拒绝'])
       expect(json).toContain(part);
-    expect(json).toContain('acme/pool 存在缺陷');
+    expect(json).toContain('你在 acme/pool#7 中报告');
     expectWithinSlackLimits(call.params.blocks as object[]);
   });
 });

@@ -85,7 +85,7 @@ describe('Polish with an OpenAI-compatible LLM', () => {
     const updated = await t.slack.waitFor('chat.update');
     const json = JSON.stringify(updated.params.blocks);
     expect(json).toContain('Your pool crashes when closed during Get.');
-    expect(json).toContain('h × 90 USD/h');
+    expect(json).toContain('at $90/h: $990');
     expectWithinSlackLimits(updated.params.blocks as object[]);
     const sent = requests.at(-1)!;
     expect(sent.path).toBe('/v1/chat/completions');

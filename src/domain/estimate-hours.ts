@@ -1,13 +1,16 @@
-import type { IssueFacts } from './proposal.ts';
+import { classifyWork, type WorkKind } from './classify-work.ts';
 
 /**
- * Hours for an issue, from the documented rules (see
+ * Hours for a piece of work, from the documented rules (see
  * docs/features.md → Estimate heuristics). Each rule adds a reason, so the
- * draft can say why.
+ * draft can say why (and why a price differs from a bounty or budget).
  *
- * - Base by kind: docs 2 h, bug 4 h, feature/enhancement 8 h, otherwise 6 h.
- * - No reproduction (code block, stack trace or "steps to reproduce"): +2 h to build one.
- * - Concurrency, performance, security or breaking-change words: +4 h.
+ * - Base by kind: docs and questions 2 h, bugs and flaky tests 4 h,
+ *   performance 6 h, features 8 h.
+ * - A bug without a reproduction (code block, stack trace or "steps to
+ *   reproduce"): +2 h to build one. A slowdown without numbers: +2 h for a benchmark.
+ * - Concurrency, security or breaking-change words (outside performance work): +4 h.
+ * - More than four acceptance criteria: +2 h.
  * - A long discussion (more than 10 comments) means unclear scope: +2 h.
  * - A long report (body over 2,000 chars): +2 h.
  * - "good first issue": halved.
@@ -20,56 +23,77 @@ export interface Estimate {
 }
 
 export type EstimateReason =
-  | 'kind-docs'
-  | 'kind-bug'
-  | 'kind-feature'
-  | 'kind-other'
+  | `kind-${WorkKind}`
   | 'no-repro'
+  | 'no-benchmark'
   | 'hard-area'
+  | 'many-criteria'
   | 'long-discussion'
   | 'long-report'
   | 'good-first-issue'
   | 'tests-docs';
 
-const HARD =
-  /\b(race|deadlock|concurren\w*|goroutine leak|performance|slow|memory leak|security|cve|breaking)\b/i;
-
-export function issueKind(labels: string[]): 'docs' | 'bug' | 'feature' | 'other' {
-  const l = labels.map((x) => x.toLowerCase());
-  const has = (re: RegExp) => l.some((x) => re.test(x));
-  if (has(/\b(bug|regression|crash|panic)\b/)) return 'bug';
-  if (has(/\b(docs?|documentation)\b/)) return 'docs';
-  if (has(/\b(feature|enhancement|proposal)\b/)) return 'feature';
-  return 'other';
+/** What the estimate reads: the post, its kind when already known, and how long its asks are. */
+export interface WorkToEstimate {
+  title: string;
+  body: string;
+  labels: readonly string[];
+  commentBodies: readonly string[];
+  /** How many comments there are (more than were read). */
+  comments: number;
+  kind?: WorkKind;
+  /** How many acceptance criteria the post lists. */
+  criteria?: number;
 }
+
+const BASE: Record<WorkKind, number> = {
+  docs: 2,
+  question: 2,
+  bug: 4,
+  'flaky-test': 4,
+  performance: 6,
+  feature: 8,
+};
+
+const HARD = /\b(race|deadlock|concurren\w*|goroutine leak|memory leak|security|cve|breaking)\b/i;
+const NUMBERS =
+  /\bns\/op\b|\bB\/op\b|\ballocs\/op\b|\bp9\d\b|\d+(?:\.\d+)?\s?(?:ms|µs|us|s)\b|\d+\s?%/;
 
 export function hasReproduction(text: string): boolean {
   return /```|(^|\n) {4}\S|panic:|goroutine \d+ \[|steps to reproduce|reproduc|复现/i.test(text);
 }
 
-export function estimateHours(issue: IssueFacts): Estimate {
+export function estimateHours(work: WorkToEstimate): Estimate {
   const reasons: EstimateReason[] = [];
-  const kind = issueKind(issue.labels);
-  let hours = { docs: 2, bug: 4, feature: 8, other: 6 }[kind];
+  const kind = work.kind ?? classifyWork(work);
+  let hours = BASE[kind];
   reasons.push(`kind-${kind}`);
-  const text = [issue.title, issue.body, ...issue.commentBodies].join('\n');
-  if (!hasReproduction(text)) {
+  const text = [work.title, work.body, ...work.commentBodies].join('\n');
+  if (kind === 'bug' && !hasReproduction(text)) {
     hours += 2;
     reasons.push('no-repro');
   }
-  if (HARD.test(`${issue.title}\n${issue.body}`)) {
+  if (kind === 'performance' && !NUMBERS.test(text)) {
+    hours += 2;
+    reasons.push('no-benchmark');
+  }
+  if (kind !== 'performance' && HARD.test(`${work.title}\n${work.body}`)) {
     hours += 4;
     reasons.push('hard-area');
   }
-  if (issue.comments > 10) {
+  if ((work.criteria ?? 0) > 4) {
+    hours += 2;
+    reasons.push('many-criteria');
+  }
+  if (work.comments > 10) {
     hours += 2;
     reasons.push('long-discussion');
   }
-  if (issue.body.length > 2000) {
+  if (work.body.length > 2000) {
     hours += 2;
     reasons.push('long-report');
   }
-  if (issue.labels.some((l) => /good first issue/i.test(l))) {
+  if (work.labels.some((l) => /good first issue/i.test(l))) {
     hours /= 2;
     reasons.push('good-first-issue');
   }

@@ -1,45 +1,9 @@
 import type { Locale } from '../i18n/locale.ts';
-import { type Candidate, opportunityId } from './opportunity.ts';
 
 /**
  * The proposal vocabulary shared by drafting, the store and the renderers.
  * An opportunity id is `source:key` (`github:owner/repo#12`), the radar's id.
  */
-export interface IssueFacts {
-  /** The opportunity's id. */
-  id: string;
-  /** Its name in a draft, e.g. `owner/repo#12`. */
-  label: string;
-  /** What it belongs to (a GitHub repository's full name): evidence from there ranks first. */
-  project: string;
-  title: string;
-  body: string;
-  url: string;
-  labels: string[];
-  comments: number;
-  reactions: number;
-  author: string;
-  createdAt: Date;
-  /** Comment bodies, fetched only when the issue body has no reproduction. */
-  commentBodies: string[];
-}
-
-/** What drafting reads of a source's candidate. */
-export const issueFacts = (c: Candidate): IssueFacts => ({
-  id: opportunityId(c.source, c.key),
-  label: c.label,
-  project: c.project,
-  title: c.title,
-  body: c.body,
-  url: c.url,
-  labels: c.labels,
-  comments: c.comments,
-  reactions: c.reactions ?? 0,
-  author: c.author ?? '',
-  createdAt: c.createdAt,
-  commentBodies: c.recentComments.map((x) => x.body),
-});
-
 export interface MergedPull {
   repo: string;
   number: number;

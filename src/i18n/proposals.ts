@@ -1,63 +1,20 @@
-import type { EstimateReason } from '../domain/estimate-hours.ts';
 import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
 
-type Kind = 'docs' | 'bug' | 'feature' | 'other';
-
 const en = {
-  // The draft itself: what the client reads.
-  problemLead: (kind: Kind, repo: string, title: string) =>
-    ({
-      bug: `In ${repo}, something is broken: ${title}.`,
-      docs: `In ${repo}, the documentation falls short: ${title}.`,
-      feature: `${repo} is missing something users ask for: ${title}.`,
-      other: `${repo} has an open problem: ${title}.`,
-    })[kind],
-  problemError: 'The error users hit:',
-  problemRepro: 'How to reproduce it, from the report:',
-  problemNoRepro: 'The report has no reproduction yet; building one is the first step.',
-  problemImpact: (comments: number, reactions: number) =>
-    `${comments} comments and ${reactions} reactions so far: people are waiting on this.`,
-  planSteps: (kind: Kind, hasRepro: boolean, ref: string) => [
-    hasRepro
-      ? `Turn the reproduction in ${ref} into a failing Go test.`
-      : `Reproduce the problem and capture it in a failing Go test.`,
-    kind === 'feature'
-      ? 'Implement it behind the existing API, matching the maintainers’ style.'
-      : kind === 'docs'
-        ? 'Rewrite the affected docs with runnable examples.'
-        : 'Fix the root cause, not the symptom; keep the public API unchanged.',
-    'Add table-driven tests and run `go test -race ./...` and `go vet`.',
-    `Update docs and changelog, and open one pull request that closes ${ref}.`,
-  ],
-  planEstimate: (hours: number, why: string[]) => `Estimate: ${hours} h (${why.join(', ')}).`,
-  reasons: {
-    'kind-docs': 'docs change',
-    'kind-bug': 'bug fix',
-    'kind-feature': 'new feature',
-    'kind-other': 'general change',
-    'no-repro': 'no reproduction yet',
-    'hard-area': 'concurrency/performance/security area',
-    'long-discussion': 'long discussion',
-    'long-report': 'long report',
-    'good-first-issue': 'good first issue',
-    'tests-docs': 'tests and docs',
-  } satisfies Record<EstimateReason, string>,
-  evidenceLead: 'My merged Go pull requests, most relevant first:',
-  evidenceNone: (login: string) => `No merged Go pull requests by ${login} found yet.`,
-  evidenceNoLogin: 'Set `proposals.githubLogin` in gigops.yml to list your merged pull requests.',
-  evidenceLine: (repo: string, n: number, title: string, url: string, merged: string) =>
-    `• ${repo}#${n} ${title} (merged ${merged}) ${url}`,
-  price: (hours: number, rate: number, currency: string, total: string) =>
-    `${hours} h × ${rate} ${currency}/h = ${total} ${currency}, fixed unless the scope changes.`,
-
-  // Around the draft: what the freelancer and approvers read.
+  // The draft's own words are in proposal-draft.ts; these are the Slack messages around it.
   draftHeader: (title: string) => `Proposal draft: ${title}`,
   approvedHeader: (title: string) => `Approved proposal: ${title}`,
   sectionTitles: { problem: 'The problem', plan: 'The plan', evidence: 'Evidence', price: 'Price' },
   context: (issue: string, requester: string) => `${issue} · asked for by <@${requester}>`,
   approvedStamp: (user: string, when: string) =>
     `Approved by <@${user}> on ${when}. Copy it from the block above.`,
+  /** Above the approved text: what form it is in, and where it pastes. */
+  pasteAs: {
+    plain:
+      'Plain text for Upwork and the like: copy it as it is. Upwork’s terms forbid automated submission; paste it yourself.',
+    markdown: 'GitHub Markdown: copy it into a comment on the issue.',
+  },
   rejectedLine: (ref: string, user: string, when: string, reason: string | undefined) =>
     `~Proposal for ${ref}~ rejected by <@${user}> on ${when}${reason ? `: ${reason}` : ''}`,
   similarFlag: (percent: number, ref: string) =>
@@ -113,56 +70,16 @@ const en = {
 };
 
 const zh: typeof en = {
-  problemLead: (kind: Kind, repo: string, title: string) =>
-    ({
-      bug: `${repo} 存在缺陷：${title}。`,
-      docs: `${repo} 的文档有欠缺：${title}。`,
-      feature: `${repo} 缺少用户需要的功能：${title}。`,
-      other: `${repo} 有一个待解决的问题：${title}。`,
-    })[kind],
-  problemError: '用户遇到的错误：',
-  problemRepro: '报告中的复现方式：',
-  problemNoRepro: '报告尚无复现步骤；第一步就是复现它。',
-  problemImpact: (comments: number, reactions: number) =>
-    `目前已有 ${comments} 条评论、${reactions} 个表态：大家在等这个修复。`,
-  planSteps: (kind: Kind, hasRepro: boolean, ref: string) => [
-    hasRepro
-      ? `把 ${ref} 中的复现步骤写成一个失败的 Go 测试。`
-      : '复现问题，并写成一个失败的 Go 测试。',
-    kind === 'feature'
-      ? '在现有 API 之上实现，遵循维护者的代码风格。'
-      : kind === 'docs'
-        ? '重写相关文档，附上可运行的示例。'
-        : '修复根因而非表象；公开 API 保持不变。',
-    '补充表驱动测试，运行 `go test -race ./...` 和 `go vet`。',
-    `更新文档和变更日志，提交一个关闭 ${ref} 的 PR。`,
-  ],
-  planEstimate: (hours: number, why: string[]) => `预估：${hours} 小时（${why.join('、')}）。`,
-  reasons: {
-    'kind-docs': '文档修改',
-    'kind-bug': '缺陷修复',
-    'kind-feature': '新功能',
-    'kind-other': '一般改动',
-    'no-repro': '尚无复现',
-    'hard-area': '涉及并发/性能/安全',
-    'long-discussion': '讨论较长',
-    'long-report': '报告较长',
-    'good-first-issue': '入门级 issue',
-    'tests-docs': '测试和文档',
-  },
-  evidenceLead: '我已合并的 Go PR（按相关度排序）：',
-  evidenceNone: (login: string) => `尚未找到 ${login} 已合并的 Go PR。`,
-  evidenceNoLogin: '在 gigops.yml 中设置 `proposals.githubLogin`，即可列出你已合并的 PR。',
-  evidenceLine: (repo: string, n: number, title: string, url: string, merged: string) =>
-    `• ${repo}#${n} ${title}（${merged} 合并）${url}`,
-  price: (hours: number, rate: number, currency: string, total: string) =>
-    `${hours} 小时 × ${rate} ${currency}/小时 = ${total} ${currency}，范围不变则价格不变。`,
   draftHeader: (title: string) => `提案草稿：${title}`,
   approvedHeader: (title: string) => `已批准的提案：${title}`,
   sectionTitles: { problem: '问题', plan: '方案', evidence: '过往成果', price: '报价' },
   context: (issue: string, requester: string) => `${issue} · 由 <@${requester}> 发起`,
   approvedStamp: (user: string, when: string) =>
     `由 <@${user}> 于 ${when} 批准。可直接复制上方内容。`,
+  pasteAs: {
+    plain: '纯文本，适用于 Upwork 等平台：直接复制即可。Upwork 条款禁止自动提交，请手动粘贴。',
+    markdown: 'GitHub Markdown：复制到该 issue 的评论中。',
+  },
   rejectedLine: (ref: string, user: string, when: string, reason: string | undefined) =>
     `~${ref} 的提案~ 已被 <@${user}> 于 ${when} 拒绝${reason ? `：${reason}` : ''}`,
   similarFlag: (percent: number, ref: string) =>

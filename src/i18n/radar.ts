@@ -1,15 +1,15 @@
+import { formatMoney } from '../domain/money.ts';
 import type { Reason } from '../domain/opportunity.ts';
 import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
 
 const compact = (n: number) =>
   n >= 1000 ? `${Math.round(n / 100) / 10}k`.replace('.0k', 'k') : String(n);
-const money = (amount: number, currency: string) =>
-  amount === 0
-    ? ''
-    : currency === 'USD'
-      ? `$${amount.toLocaleString('en')}`
-      : `${amount.toLocaleString('en')} ${currency}`;
+/** A bounty's amount as every money figure is shown (domain/money.ts); '' when unknown (0). */
+const money = (locale: Locale) => (amount: number, currency: string) =>
+  amount === 0 ? '' : formatMoney(amount, currency, locale);
+const moneyEn = money('en');
+const moneyZh = money('zh-CN');
 const ago = (days: number) => (days >= 60 ? `${Math.round(days / 30)} mo` : `${days} d`);
 const agoZh = (days: number) => (days >= 60 ? `${Math.round(days / 30)} 个月` : `${days} 天`);
 
@@ -26,14 +26,15 @@ const en = {
   opened: (days: number) => `opened ${ago(days)} ago`,
   maintainerReplied: (days: number) => `maintainer replied ${ago(days)} ago`,
   noMaintainer: 'no maintainer reply yet',
-  bounty: (amount: number, currency: string) => `:moneybag: ${money(amount, currency) || 'bounty'}`,
+  bounty: (amount: number, currency: string) =>
+    `:moneybag: ${moneyEn(amount, currency) || 'bounty'}`,
   seen: 'seen',
   /** Before an entry's reasons (the score itself has no scale to show). */
   why: 'why',
   reason: (r: Reason): string => {
     switch (r.kind) {
       case 'bounty':
-        return r.amount > 0 ? `${money(r.amount, r.currency)} bounty` : 'bounty offered';
+        return r.amount > 0 ? `${moneyEn(r.amount, r.currency)} bounty` : 'bounty offered';
       case 'comments':
         return `${r.count} comments`;
       case 'maintainerSilence':
@@ -84,13 +85,13 @@ const zh: typeof en = {
   opened: (days: number) => `${agoZh(days)}前创建`,
   maintainerReplied: (days: number) => `维护者 ${agoZh(days)}前回复`,
   noMaintainer: '维护者尚未回复',
-  bounty: (amount: number, currency: string) => `:moneybag: ${money(amount, currency) || '悬赏'}`,
+  bounty: (amount: number, currency: string) => `:moneybag: ${moneyZh(amount, currency) || '悬赏'}`,
   seen: '已看过',
   why: '理由',
   reason: (r: Reason): string => {
     switch (r.kind) {
       case 'bounty':
-        return r.amount > 0 ? `悬赏 ${money(r.amount, r.currency)}` : '有悬赏';
+        return r.amount > 0 ? `悬赏 ${moneyZh(r.amount, r.currency)}` : '有悬赏';
       case 'comments':
         return `${r.count} 条评论`;
       case 'maintainerSilence':

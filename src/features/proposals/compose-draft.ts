@@ -1,14 +1,21 @@
-import { estimateHours, hasReproduction, issueKind } from '../../domain/estimate-hours.ts';
+import { classifyWork, type WorkKind } from '../../domain/classify-work.ts';
+import { estimateHours } from '../../domain/estimate-hours.ts';
 import {
   clip,
-  type IssueFacts,
   type MergedPull,
   type ProposalSections,
   SECTION_LIMITS,
 } from '../../domain/proposal.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { proposalCopy } from '../../i18n/proposals.ts';
-import { selectEvidence } from './select-evidence.ts';
+import { draftCopy } from '../../i18n/proposal-draft.ts';
+import { questionTopic } from './answer-question.ts';
+import type { Brief } from './brief.ts';
+import { clientWords } from './client-words.ts';
+import { type Ask, extractAsk } from './extract-ask.ts';
+import { planFacts } from './plan-facts.ts';
+import { plainProposal, UPWORK_MAX } from './proposal-forms.ts';
+import { reconcilePrice } from './reconcile-price.ts';
+import { selectEvidence, topicWords } from './select-evidence.ts';
 
 export interface DraftSettings {
   locale: Locale;
@@ -17,6 +24,8 @@ export interface DraftSettings {
   currency: string;
   signature: string;
   hook: string;
+  /** One or two sentences about the freelancer (`proposals.about`). */
+  about: string;
 }
 
 export interface DraftedProposal {
@@ -25,113 +34,190 @@ export interface DraftedProposal {
   issueTitle: string;
   hours: number;
   sections: ProposalSections;
+  /** What the draft was built from, for checking an LLM's version and the rubric. */
+  facts: DraftFacts;
 }
 
-const ERROR_LINE = /(panic:|fatal error:|error:|Error:|FAIL|undefined:|cannot use|DATA RACE)/;
-
-/** The first fenced (or indented) code block of a text, without fences. */
-export function codeBlocks(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/```[\w-]*\n?([\s\S]*?)```/g)) {
-    const body = m[1]!.trim();
-    if (body) out.push(body);
-  }
-  return out;
+/** The facts a draft stands on: an LLM's rewrite must keep each of them. */
+export interface DraftFacts {
+  kind: WorkKind;
+  quote: string;
+  ask: Ask;
+  hours: number;
+  /** Every money figure the draft shows, formatted. */
+  money: string[];
+  /** The links of the evidence chosen. */
+  links: string[];
 }
 
-/** The reported error, else the reproduction, from the issue (or its comments). */
-export function findEvidenceOfProblem(
-  issue: IssueFacts,
-): { kind: 'error' | 'repro'; text: string } | undefined {
-  const texts = [issue.body, ...issue.commentBodies];
-  for (const t of texts) {
-    const block = codeBlocks(t).find((b) => ERROR_LINE.test(b));
-    if (block) return { kind: 'error', text: firstLines(block, 6) };
-    const line = t.split('\n').find((l) => ERROR_LINE.test(l) && l.length < 300);
-    if (line) return { kind: 'error', text: line.trim() };
-  }
-  for (const t of texts) {
-    const block = codeBlocks(t)[0];
-    if (block) return { kind: 'repro', text: firstLines(block, 8) };
-  }
-  return undefined;
-}
+/** How much detail goes in: the richest level whose plain form fits Upwork's glance. */
+// The client's own asks go last: evidence and the freelancer's own words shrink first.
+const LEVELS = [
+  { criteria: 6, musts: 3, terms: 4, evidence: 3, quote: 150, about: 400 },
+  { criteria: 5, musts: 2, terms: 3, evidence: 2, quote: 150, about: 300 },
+  { criteria: 4, musts: 1, terms: 3, evidence: 1, quote: 130, about: 240 },
+  { criteria: 3, musts: 1, terms: 2, evidence: 1, quote: 110, about: 200 },
+  { criteria: 2, musts: 0, terms: 2, evidence: 1, quote: 90, about: 160 },
+] as const;
+type Level = (typeof LEVELS)[number];
 
-const firstLines = (text: string, n: number) => {
-  const lines = text.split('\n');
-  return lines.length > n ? `${lines.slice(0, n).join('\n')}\n…` : text;
-};
+/** Room left for the approver's edits under Upwork's 1,200 characters. */
+const TARGET = UPWORK_MAX - 60;
 
-const money = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
-const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : '?');
-const cleanTitle = (t: string) =>
-  t.replace(/^\s*(\[[^\]]*\]|[\w/.-]+:)\s*/, '').replace(/\.\s*$/, '');
-
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 /**
- * Problem → plan → evidence → price, from an issue and the freelancer's
- * merged pull requests. Pure: same inputs, same draft.
+ * Problem → plan → evidence → price, from a brief (a GitHub issue or a job
+ * post) and the freelancer's merged pull requests. The client's problem in
+ * their words opens it, after a greeting; the plan fits the kind of work; the
+ * price is reconciled with the bounty or budget; `about` and the signature
+ * close it. Pure: same inputs, same draft.
  */
-export function draftProposal(
-  issue: IssueFacts,
-  pulls: MergedPull[],
+export function composeDraft(
+  brief: Brief,
+  pulls: readonly MergedPull[],
   settings: DraftSettings,
 ): DraftedProposal {
-  const copy = proposalCopy(settings.locale);
-  const repo = issue.project;
-  const ref = issue.label;
-  const kind = issueKind(issue.labels);
-  const estimate = estimateHours(issue);
-  const found = findEvidenceOfProblem(issue);
+  const copy = draftCopy(settings.locale);
+  const extracted = extractAsk(brief);
+  // Questions for applicants are a job post's; an issue's questions are its subject.
+  const ask = brief.kind === 'post' ? extracted : { ...extracted, questions: [] };
+  const kind = classifyWork({
+    labels: brief.labels,
+    // A pasted post's first line is usually its title.
+    title: brief.title || (brief.body.trim().split('\n')[0] ?? ''),
+    body: brief.body,
+    post: brief.kind === 'post',
+  });
+  const estimate = estimateHours({
+    title: brief.title,
+    body: brief.body,
+    labels: brief.labels,
+    commentBodies: brief.comments,
+    comments: brief.commentCount,
+    kind,
+    criteria: ask.criteria.length,
+  });
+  const quoteFull = clientWords(brief);
+  const evidence = settings.githubLogin
+    ? selectEvidence(
+        {
+          project: brief.project,
+          labels: brief.labels,
+          title: [brief.title, ...ask.skills, ...ask.identifiers].join(' '),
+        },
+        pulls,
+      )
+    : [];
+  const price = reconcilePrice(copy, brief, estimate, settings);
 
-  const problem: string[] = [copy.problemLead(kind, repo, clip(cleanTitle(issue.title), 150))];
-  if (found) {
-    problem.push(
-      // Clipped inside the fences, so the section limit never cuts a code block open.
-      `${found.kind === 'error' ? copy.problemError : copy.problemRepro}\n\`\`\`\n${clip(found.text, 450)}\n\`\`\``,
-    );
-  } else {
-    problem.push(copy.problemNoRepro);
+  let sections: ProposalSections | undefined;
+  for (const level of LEVELS) {
+    sections = write(level);
+    if (plainProposal(sections).length <= TARGET) break;
   }
-  if (issue.comments + issue.reactions > 0)
-    problem.push(copy.problemImpact(issue.comments, issue.reactions));
-
-  const steps = copy.planSteps(kind, hasReproduction(issue.body), ref);
-  const why = estimate.reasons.map((r) => copy.reasons[r]);
-  const plan = [...steps.map((s, i) => `${i + 1}. ${s}`), copy.planEstimate(estimate.hours, why)];
-
-  let evidence: string;
-  if (!settings.githubLogin) evidence = copy.evidenceNoLogin;
-  else {
-    const chosen = selectEvidence(issue, pulls);
-    evidence = chosen.length
-      ? [
-          copy.evidenceLead,
-          ...chosen.map((p) =>
-            copy.evidenceLine(p.repo, p.number, p.title, p.url, day(p.mergedAt)),
-          ),
-        ].join('\n')
-      : copy.evidenceNone(settings.githubLogin);
-  }
-
-  const total = money(estimate.hours * settings.hourlyRate);
-  const price = [
-    copy.price(estimate.hours, settings.hourlyRate, settings.currency, total),
-    settings.hook,
-    settings.signature,
-  ]
-    .filter((s) => s.trim() !== '')
-    .join('\n');
-
   return {
-    opportunityId: issue.id,
-    issueUrl: issue.url,
-    issueTitle: issue.title,
+    opportunityId: brief.id,
+    issueUrl: brief.url,
+    issueTitle: brief.title || clip(quoteFull, 100),
     hours: estimate.hours,
-    sections: {
-      problem: clip(problem.join('\n'), SECTION_LIMITS.problem),
-      plan: clip(plan.join('\n'), SECTION_LIMITS.plan),
-      evidence: clip(evidence, SECTION_LIMITS.evidence),
-      price: clip(price, SECTION_LIMITS.price),
+    sections: sections!,
+    facts: {
+      kind,
+      quote: quoteFull,
+      ask,
+      hours: estimate.hours,
+      money: price.money,
+      links: evidence.map((p) => p.url),
     },
   };
+
+  function write(level: Level): ProposalSections {
+    const problem: string[] = [copy.greeting(brief.greet)];
+    const quote = clip(quoteFull, level.quote);
+    problem.push(
+      brief.kind === 'issue' ? copy.issueLead(kind, quote, brief.label) : copy.postLead(quote),
+    );
+    const mentioned = [quote];
+    const versions = copy.list(ask.versions);
+    if (ask.errors[0]) {
+      problem.push(copy.error(clip(ask.errors[0], 140), versions));
+      mentioned.push(ask.errors[0]);
+    }
+    const criteria = ask.criteria.slice(0, level.criteria);
+    if (criteria.length > 0) {
+      problem.push(copy.criteriaLead, ...criteria.map((c) => `- ${c}`));
+      mentioned.push(...criteria);
+    }
+    const musts = ask.musts.slice(0, criteria.length > 0 ? Math.min(1, level.musts) : level.musts);
+    if (musts.length > 0) {
+      problem.push(copy.mustsLead, ...musts.map((m) => `- ${m}`));
+      mentioned.push(...musts);
+    }
+    // A job post's symptoms ("slow sometimes, crashed twice") are its problem when nothing else is named.
+    if (brief.kind === 'post' && criteria.length + musts.length === 0 && ask.symptoms.length > 0) {
+      problem.push(copy.symptomsLead, ...ask.symptoms.map((m) => `- ${m}`));
+      mentioned.push(...ask.symptoms);
+    }
+    const steps = copy.plan(kind, planFacts(brief, ask, kind));
+    const said = [...mentioned, ...steps].join('\n').toLowerCase();
+    const skills = ask.skills.filter((k) => k !== 'Go');
+    const known = new Set(skills.map((k) => k.toLowerCase()));
+    const terms = ask.identifiers
+      .filter((id) => !said.includes(id.toLowerCase()) && !known.has(id.toLowerCase()))
+      .slice(0, level.terms)
+      .map(code);
+    if (!ask.errors[0] && ask.versions.length > 0) terms.push(...ask.versions);
+    if (terms.length > 0) problem.push(copy.terms(copy.list(terms)));
+    if (brief.kind === 'post' && skills.length > 0) problem.push(copy.skills(copy.list(skills)));
+
+    const plan = [copy.planLead, ...steps.map((s, i) => `${i + 1}. ${s}`)];
+    if (ask.questions.length > 0) {
+      plan.push('', copy.questionsLead);
+      ask.questions.forEach((q, i) => {
+        plan.push(`${i + 1}. ${q}`, `   ${answer(q, steps[0]!)}`);
+      });
+    }
+
+    let evidenceText: string;
+    if (!settings.githubLogin) evidenceText = copy.evidenceNoLogin;
+    else if (evidence.length === 0) evidenceText = copy.evidenceNone(settings.githubLogin);
+    else
+      evidenceText = [
+        copy.evidenceLead,
+        ...evidence
+          .slice(0, level.evidence)
+          .map((p) => copy.evidenceLine(p.repo, p.number, clip(p.title, 70), p.url)),
+      ].join('\n');
+
+    const closing = [
+      price.text,
+      settings.hook,
+      clip(settings.about.trim(), level.about),
+      settings.signature,
+    ]
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+
+    return {
+      problem: clip(problem.join('\n'), SECTION_LIMITS.problem),
+      plan: clip(plan.join('\n'), SECTION_LIMITS.plan),
+      evidence: clip(evidenceText, SECTION_LIMITS.evidence),
+      price: clip(closing.join('\n\n'), SECTION_LIMITS.price),
+    };
+  }
+
+  function answer(question: string, firstStep: string): string {
+    const topic = questionTopic(question);
+    const words = topicWords(question);
+    const proof = evidence.find((p) =>
+      [...topicWords(`${p.repo} ${p.title}`)].some((w) => words.has(w)),
+    );
+    return copy.answer(topic, {
+      proof: proof ? `${proof.repo}#${proof.number}, ${clip(proof.title, 60)}` : '',
+      days: Math.max(1, Math.ceil(estimate.hours / 6)),
+      hours: estimate.hours,
+      price: price.short,
+      firstStep,
+    });
+  }
 }

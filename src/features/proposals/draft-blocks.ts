@@ -4,6 +4,7 @@ import type { SlackMessage } from '../../blocks/usage.ts';
 import { opportunityLabel } from '../../domain/opportunity.ts';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
+import { pasteForm, proposalInForm } from './proposal-forms.ts';
 
 export const PROPOSAL_ACTIONS = {
   approve: 'proposal_approve',
@@ -20,15 +21,31 @@ const section = (text: string): KnownBlock => ({
   text: { type: 'mrkdwn', text: clip(text, 3000) },
 });
 
-/** The whole proposal as plain text: what an approver copies into Upwork. */
-export function proposalText(record: ProposalRecord): string {
-  const titles = proposalCopy(record.locale).sectionTitles;
-  return SECTION_KEYS.map((k) => `${titles[k]}\n${record.sections[k]}`).join('\n\n');
+/**
+ * Text shown as it is (Slack's plain_text: no mrkdwn, so nothing in it becomes
+ * a mention or a link, and a copy gives the characters back unchanged), in
+ * pieces of at most 3,000 characters cut at a blank line when one is near.
+ */
+function verbatim(text: string): KnownBlock[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > 3000) {
+    const cut = rest.lastIndexOf('\n\n', 3000);
+    const at = cut > 1500 ? cut : 3000;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^\n+/, '');
+  }
+  if (rest.trim()) pieces.push(rest);
+  return pieces.map((t) => ({
+    type: 'section',
+    text: { type: 'plain_text', text: t, emoji: false },
+  }));
 }
 
 /**
  * One renderer for the draft message in every state: drafted (four parts and
- * buttons), approved (final, in one copyable block, stamped), rejected (one line).
+ * buttons), approved (the text to paste, in the form its destination takes,
+ * stamped), rejected (one line).
  */
 export function renderProposal(
   record: ProposalRecord,
@@ -46,12 +63,14 @@ export function renderProposal(
 
   if (record.state === 'approved') {
     const header = copy.approvedHeader(title);
-    const body = `\`\`\`\n${escapeMrkdwn(proposalText(record).replace(/```/g, "'''"))}\n\`\`\``;
+    // The form it is pasted in: Markdown for a GitHub comment, plain text for Upwork and the like.
+    const form = pasteForm(record.opportunityId);
     return {
       text: escapeMrkdwn(header),
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: clip(header, 150) } },
-        section(body),
+        { type: 'context', elements: [{ type: 'mrkdwn', text: copy.pasteAs[form] }] },
+        ...verbatim(proposalInForm(record.sections, form)),
         {
           type: 'context',
           elements: [

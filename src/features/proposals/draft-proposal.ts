@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { echoInput } from '../../domain/parse-gigs-command.ts';
-import { issueFacts, type ProposalRecord } from '../../domain/proposal.ts';
+import type { ProposalRecord } from '../../domain/proposal.ts';
 import { ErrorCode, isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
-import { draftProposal as buildDraft } from './compose-draft.ts';
+import { briefOf } from './brief.ts';
+import { composeDraft, type DraftedProposal } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { fetchMergedPulls } from './merged-pulls.ts';
@@ -50,13 +51,13 @@ export async function draftProposal(
   const open = await deps.store.proposals.openDraftFor(opportunityId);
   if (open) return { kind: 'problem', text: copy.draftExists(ref, open.channel) };
 
-  let drafted: ReturnType<typeof buildDraft>;
+  let drafted: DraftedProposal;
   try {
-    const issue = issueFacts(await found.from.get(found.key));
+    const brief = briefOf(await found.from.get(found.key));
     const pulls = proposals.githubLogin
       ? await fetchMergedPulls(deps.github, proposals.githubLogin)
       : [];
-    drafted = buildDraft(issue, pulls, { ...proposals, locale });
+    drafted = composeDraft(brief, pulls, { ...proposals, locale });
   } catch (error) {
     deps.logger.warn({ err: error, ref: opportunityId }, 'could not draft a proposal');
     return {
@@ -74,7 +75,11 @@ export async function draftProposal(
   const similar = await flagSimilarProposal(deps.store.proposals, drafted.sections, undefined);
   const record: ProposalRecord = {
     id,
-    ...drafted,
+    opportunityId: drafted.opportunityId,
+    issueUrl: drafted.issueUrl,
+    issueTitle: drafted.issueTitle,
+    hours: drafted.hours,
+    sections: drafted.sections,
     locale,
     state: 'drafted',
     version: 1,

@@ -1,4 +1,11 @@
-import type { IssueFacts, MergedPull } from '../../domain/proposal.ts';
+import type { MergedPull } from '../../domain/proposal.ts';
+
+/** What evidence is ranked against: the repository, the labels and the words of the ask. */
+export interface EvidenceTopic {
+  project: string;
+  labels: readonly string[];
+  title: string;
+}
 
 const STOP = new Set(
   'a an and are as at be by for from in is it of on or that the this to when with not does do can cannot should use using add fix support'.split(
@@ -16,12 +23,17 @@ export function topicWords(text: string): Set<string> {
 }
 
 /**
- * The freelancer's most relevant merged pull requests for an issue: the same
- * repository first, then shared labels, then shared title words; ties go to
- * the most recently merged. Relevance is ordinal, so a same-repo PR always
- * outranks a topical one elsewhere.
+ * The freelancer's most relevant merged pull requests for an issue or a post:
+ * the same repository first, then shared labels, then shared words (the
+ * title, and for a post its skills and identifiers); ties go to the most
+ * recently merged. Relevance is ordinal, so a same-repo PR always outranks a
+ * topical one elsewhere.
  */
-export function selectEvidence(issue: IssueFacts, pulls: MergedPull[], limit = 3): MergedPull[] {
+export function selectEvidence(
+  issue: EvidenceTopic,
+  pulls: readonly MergedPull[],
+  limit = 3,
+): MergedPull[] {
   const repo = issue.project.toLowerCase();
   const labels = new Set(issue.labels.map((l) => l.toLowerCase()));
   const words = topicWords(`${issue.title} ${issue.labels.join(' ')}`);
