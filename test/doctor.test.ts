@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { manifestScopes } from '../src/doctor/checks.ts';
 import { formatChecklist, runDoctor } from '../src/doctor/index.ts';
+import { manifestScopes } from '../src/doctor/slack-check.ts';
 import { createLogger } from '../src/log.ts';
 import { testEnv } from './support/env.ts';
 import { FakeHttp } from './support/fake-http.ts';

@@ -1,6 +1,6 @@
 import { type Config, configPlaceholders } from '../config.ts';
 import { adminsOf } from '../domain/roles.ts';
-import type { Check } from './checks.ts';
+import type { Check } from './check.ts';
 
 /**
  * The configuration as loaded: ✓ with its path, or one ✗ per example value

@@ -1,16 +1,13 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import {
-  type Check,
-  checkGitHub,
-  checkNotion,
-  checkSchedules,
-  checkSlack,
-  checkStore,
-} from './checks.ts';
+import type { Check } from './check.ts';
 import { checkConfig } from './config-check.ts';
+import { checkGitHub } from './github-check.ts';
+import { checkNotion } from './notion-check.ts';
+import { checkSlack } from './slack-check.ts';
+import { checkSchedules, checkStore } from './store-check.ts';
 
-export type { Check } from './checks.ts';
+export type { Check } from './check.ts';
 
 /** `gigops doctor`: every integration checked with the configured credentials. */
 export async function runDoctor(
