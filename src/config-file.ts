@@ -137,6 +137,8 @@ const clientSchema = z
         previewBefore: duration.default(86_400_000),
         /** The week's PDF also as a reply in the Slack post's thread. */
         pdf: z.boolean().default(false),
+        /** How long a report link (PUBLIC_URL/r/<token>) works. */
+        linkExpiresAfter: duration.default(90 * 86_400_000),
       })
       .strict()
       .default({
@@ -145,6 +147,7 @@ const clientSchema = z
         hold: false,
         previewBefore: 86_400_000,
         pdf: false,
+        linkExpiresAfter: 90 * 86_400_000,
       }),
   })
   .strict();

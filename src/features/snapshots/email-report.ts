@@ -57,7 +57,7 @@ export async function emailWeekReport(
       to: client.email,
       chartPng: report.chartPng,
       pdf: await pdf(),
-      link: reportLink(deps, report),
+      link: reportLink(deps, client, report),
     });
     const sent = await sendSnapshotEmail(deps.mailer, message);
     await deps.store.reports.completeDelivery(key, owner, deps.now(), sent.messageId);

@@ -6,6 +6,7 @@ import type { MailDeps } from './email-report.ts';
 import { snapshotJobs } from './jobs.ts';
 import { registerSnapshotPick } from './pick-menu.ts';
 import { registerSnapshotPost } from './post-now-button.ts';
+import { reportRoutes } from './report-link.ts';
 import { snapshotCommand } from './snapshot-command.ts';
 
 // What the App Home reads of it: a client's figures.
@@ -31,6 +32,8 @@ export function createSnapshots(shared: Deps): Feature {
       registerSnapshotPick(listeners, deps);
     },
     jobs: snapshotJobs(deps),
+    // GET /r/<token> and /r/<token>.pdf: the report links, served from the store.
+    routes: reportRoutes(deps),
     // A snapshot missed while the bot was down goes out late, within the grace window.
     start: async () => {
       await catchUpSnapshots(deps);

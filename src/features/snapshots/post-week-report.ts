@@ -1,6 +1,7 @@
 import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
+import { reportLink } from './report-link.ts';
 import { postSnapshotMessage } from './slack-post.ts';
 import type { WaitOptions } from './upload-chart.ts';
 import type { WeekReport } from './week-report.ts';
@@ -53,6 +54,7 @@ export async function postWeekReport(
             late,
             since: new Date(slotTime.getTime() - 7 * 86_400_000),
             chartWait,
+            link: reportLink(deps, client, report),
           },
           log,
         );

@@ -1,9 +1,9 @@
+import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import type { Routes } from '../../http/server.ts';
 import {
   type LoadedReport,
   REPORT_ROUTE_KEY,
-  reportLinkExpiry,
   reportRoute,
   signReportToken,
 } from '../reports/index.ts';
@@ -32,18 +32,23 @@ export async function linkedReport(
   };
 }
 
-/** `PUBLIC_URL/r/<token>` of a week's report when links are on: the same URL every time it is made. */
+/**
+ * `PUBLIC_URL/r/<token>` of a week's report when links are on (PUBLIC_URL
+ * and REPORT_SECRET), working for `snapshot.linkExpiresAfter` from when the
+ * report was built: the same URL every time it is made, in the post and in
+ * the e-mail alike.
+ */
 export function reportLink(
   deps: Pick<Deps, 'config'>,
+  client: Pick<ClientConfig, 'snapshot'>,
   report: Pick<WeekReport, 'clientId' | 'week' | 'builtAt'>,
-  lifetimeDays?: number,
 ): string | undefined {
   const { PUBLIC_URL, REPORT_SECRET } = deps.config.env;
   if (!PUBLIC_URL || !REPORT_SECRET) return undefined;
   const token = signReportToken(REPORT_SECRET, {
     clientId: report.clientId,
     week: report.week,
-    expiresAt: reportLinkExpiry(report.builtAt, lifetimeDays),
+    expiresAt: new Date(report.builtAt.getTime() + client.snapshot.linkExpiresAfter),
   });
   return `${PUBLIC_URL.replace(/\/+$/, '')}/r/${token}`;
 }

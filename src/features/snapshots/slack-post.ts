@@ -18,6 +18,8 @@ export interface SlackPostInput {
   late: boolean;
   /** The earliest this week's post can have been made. */
   since: Date;
+  /** The report's link, when links are on. */
+  link?: string | undefined;
   /** How long to wait for Slack to process the chart (default: about 8 s). */
   chartWait?: WaitOptions | undefined;
 }
@@ -56,6 +58,7 @@ export async function postSnapshotMessage(
           timeZone,
           late,
           chart: image,
+          link: input.link,
         }),
         unfurl_links: false,
       },

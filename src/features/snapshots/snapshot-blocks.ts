@@ -18,6 +18,8 @@ export interface SnapshotRenderOptions {
   late?: boolean;
   /** The week's chart, uploaded privately (upload-chart.ts): shown inside the post. */
   chart?: SnapshotChartImage | undefined;
+  /** The report's read-only page (`PUBLIC_URL/r/<token>`), when links are on; `.pdf` is its PDF. */
+  link?: string | undefined;
 }
 
 export interface SnapshotChartImage {
@@ -119,6 +121,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
   if (o.chart) blocks.push(chartBlock(o.chart));
   const context = [copy.since(formatWhen(s.since, o.timeZone, o.locale))];
   if (s.notionUrl) context.push(mrkdwnLink(s.notionUrl, copy.notion));
+  if (o.link) context.push(mrkdwnLink(o.link, copy.webPage), mrkdwnLink(`${o.link}.pdf`, 'PDF'));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   return { text: copy.fallback(s.clientName, Math.round(rate(s.points) * 100)), blocks };
 }
