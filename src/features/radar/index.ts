@@ -3,8 +3,8 @@ import type { Feature } from '../feature.ts';
 import { digestJob } from './digest-job.ts';
 import { registerOpportunityDismiss } from './dismiss-button.ts';
 import { newRadarMemory } from './find-opportunities.ts';
-import { listOpportunities } from './list-command.ts';
 import { registerOpportunityMore } from './more-button.ts';
+import { listOpportunities } from './post-list.ts';
 
 // The terminal radar (cli-gigs.ts) and start-up read these.
 export { checkGitHubToken } from './check-github-token.ts';

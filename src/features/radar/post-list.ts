@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
 import { radarCopy } from '../../i18n/radar.ts';
+import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
 import { cannotPost, postOnce } from '../../slack/post-once.ts';
 import { findOpportunities, type RadarMemory } from './find-opportunities.ts';
 import { renderOpportunities } from './opportunity-blocks.ts';
@@ -70,3 +71,15 @@ export async function postOpportunities(
     });
   }
 }
+
+/** `/gigs [filters]`: the first page of the radar, posted in the channel. */
+export const listOpportunities =
+  (memory: RadarMemory): SubcommandHandler<'list'> =>
+  (command, args, deps) =>
+    postOpportunities(
+      deps,
+      { channel: args.command.channel_id, client: args.client, respond: args.respond },
+      command.filters,
+      0,
+      memory,
+    );
