@@ -76,8 +76,8 @@ export interface MetaStore {
   ): Promise<boolean>;
 }
 
-/** An opportunity as remembered: its data, what happened to it, where it was listed. */
-export interface OpportunityRecord
+/** What the radar writes of an opportunity: its data, nothing of what happened to it. */
+export interface OpportunityData
   extends Pick<
     Opportunity,
     | 'id'
@@ -91,12 +91,18 @@ export interface OpportunityRecord
     | 'bodyExcerpt'
     | 'stars'
     | 'comments'
+    | 'score'
   > {
-  /** The source's own data, as JSON ({} when none). */
-  meta: Record<string, unknown>;
-  score: number;
   /** The reasons behind the score, as the radar rendered them (JSON-safe). */
   reasons: unknown[];
+  /** The source's own data, kept as JSON. */
+  meta?: Record<string, unknown> | undefined;
+}
+
+/** An opportunity as remembered: its data, what happened to it, where it was listed. */
+export interface OpportunityRecord extends OpportunityData {
+  /** {} when the source kept nothing. */
+  meta: Record<string, unknown>;
   firstSeenAt: Date;
   updatedAt: Date;
   /** Shown to a user by /gigs (marked "seen" in later lists). */
@@ -110,23 +116,6 @@ export interface OpportunityRecord
   listedChannel: string | undefined;
   listedTs: string | undefined;
 }
-
-export type OpportunityData = Pick<
-  OpportunityRecord,
-  | 'id'
-  | 'source'
-  | 'key'
-  | 'label'
-  | 'project'
-  | 'url'
-  | 'title'
-  | 'labels'
-  | 'bodyExcerpt'
-  | 'stars'
-  | 'comments'
-  | 'score'
-  | 'reasons'
-> & { meta?: Record<string, unknown> | undefined };
 
 /** The radar's memory. Every write is idempotent, so retries and replicas are safe. */
 export interface OpportunityStore {
