@@ -172,7 +172,20 @@ export const fileSchema = z
         message: 'client ids must be unique',
       }),
   })
-  .strict();
+  .strict()
+  // A held snapshot waits for an admin's Approve: someone must be able to press it.
+  .superRefine((file, ctx) => {
+    if ((file.admins ?? []).length > 0 || file.proposals.approvers.length > 0) return;
+    file.clients.forEach((client, i) => {
+      if (client.snapshot.hold)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clients', i, 'snapshot', 'hold'],
+          message:
+            'a held snapshot goes out only when an admin presses Approve: list who may in `admins` (or `proposals.approvers`)',
+        });
+    });
+  });
 
 export type FileConfig = z.output<typeof fileSchema>;
 export type ClientConfig = FileConfig['clients'][number];

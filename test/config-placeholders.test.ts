@@ -72,6 +72,8 @@ const REAL_VALUES = new Set([
   'clients.0.snapshot.graceHours=6',
   'clients.0.snapshot.hold=false',
   'clients.0.snapshot.previewBefore=24h',
+  'clients.0.snapshot.pdf=false',
+  'clients.0.snapshot.linkExpiresAfter=90d',
 ]);
 
 /** Every leaf of a parsed YAML tree as `path=value` (empty lists and maps as [] and {}). */

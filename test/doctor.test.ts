@@ -122,6 +122,8 @@ describe('gigops doctor', () => {
       'files:read',
       'channels:history',
       'groups:history',
+      'im:write',
+      'im:history',
     ]);
   });
 

@@ -144,3 +144,28 @@ describe('the report as an e-mail’s HTML part', () => {
     expect(tags(without)).not.toContain('img');
   });
 });
+
+describe('a held report’s note and “sent late” (issue 23, step 6)', () => {
+  const o = {
+    locale: 'en' as const,
+    timeZone: REPORT_ZONE,
+    note: 'Staging <b>is</b> back & ready',
+    late: true,
+  };
+  it('shows both under the title on the page and in the e-mail, escaped', () => {
+    const page = renderSnapshotHtml(smallSnapshot(), o);
+    const mail = renderSnapshotEmailHtml(smallSnapshot(), {
+      ...o,
+      chart: false,
+      unsubscribeNote: 'reply to stop',
+    });
+    for (const html of [page, mail]) {
+      expect(html).toContain('Sent late: it was approved after its scheduled time.');
+      expect(html).toContain('Note: Staging &#60;b&#62;is&#60;/b&#62; back &#38; ready');
+      expect(html.indexOf('Note:')).toBeLessThan(html.indexOf('Completion overall'));
+    }
+    expect(renderSnapshotHtml(smallSnapshot(), { ...o, note: '  ', late: false })).not.toMatch(
+      /Note:|Sent late/,
+    );
+  });
+});

@@ -114,3 +114,27 @@ describe('the snapshot as a PDF (issue 23)', () => {
     }
   });
 });
+
+describe('a held report’s note and “sent late” in the PDF (issue 23, step 6)', () => {
+  it('are under the title, in both languages', async () => {
+    const en = await readPdf(
+      await renderSnapshotPdf(smallSnapshot(), {
+        locale: 'en',
+        timeZone: REPORT_ZONE,
+        note: 'Staging access is back; thanks!',
+        late: true,
+      }),
+    );
+    expect(en.text).toContain('Sent late: it was approved after its scheduled time.');
+    expect(en.text).toContain('Note: Staging access is back; thanks!');
+    expect(en.text.indexOf('Note:')).toBeLessThan(en.text.indexOf('Completion overall'));
+    const zh = await readPdf(
+      await renderSnapshotPdf(chineseSnapshot(), {
+        locale: 'zh-CN',
+        timeZone: REPORT_ZONE,
+        note: '预发布环境已恢复',
+      }),
+    );
+    expect(zh.text).toContain('备注：预发布环境已恢复');
+  });
+});

@@ -2,13 +2,14 @@ import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
 
 /** What only admins may do (PRODUCT.md → Roles), as the refusal names it. */
-export type AdminAction = 'sync' | 'snapshot' | 'post' | 'dismiss';
+export type AdminAction = 'sync' | 'snapshot' | 'post' | 'dismiss' | 'approve';
 
 const ADMIN_ACTIONS_EN: Record<AdminAction, string> = {
   sync: 'run `/gigs sync`',
   snapshot: 'see client snapshots',
   post: 'post a client snapshot',
   dismiss: 'dismiss opportunities for everyone',
+  approve: 'approve a held client snapshot',
 };
 
 const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
@@ -16,6 +17,7 @@ const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
   snapshot: '查看客户进度快照',
   post: '发布客户进度快照',
   dismiss: '为所有人忽略机会',
+  approve: '批准待审的客户快照',
 };
 
 /** What a post that Slack never confirmed was: it decides what to do next. */

@@ -30,6 +30,8 @@ const en = {
   unsubscribe: (from: string) =>
     `You get this e-mail every week about this project. To stop it, reply to ${from} and say so.`,
   linkLine: 'Open it in a browser:',
+  sentLate: 'Sent late: it was approved after its scheduled time.',
+  note: (text: string) => `Note: ${text}`,
 };
 
 const zh: typeof en = {
@@ -56,6 +58,8 @@ const zh: typeof en = {
   unsubscribe: (from: string) =>
     `本项目每周会给你发送这封邮件。如不想再收到，请回复 ${from} 告知。`,
   linkLine: '在浏览器中打开：',
+  sentLate: '延迟发送：在预定时间之后才获批准。',
+  note: (text: string) => `备注：${text}`,
 };
 
 export const reportCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

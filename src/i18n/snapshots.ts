@@ -6,6 +6,8 @@ const en = {
   // The rate is over the whole backlog, not this week's: say so (issue 19, item 8).
   fallback: (client: string, pct: number) => `${client}: ${pct}% complete overall`,
   late: ':hourglass: Posted late: the bot was offline at the scheduled time.',
+  lateApproved: ':hourglass: Sent late: it was approved after its scheduled time.',
+  note: (text: string) => `:memo: *Note:* ${text}`,
   completion: (pts: string, items: string) => `*Completion overall* ${pts} · ${items}`,
   points: (done: number, total: number) => `${done} of ${total} points`,
   items: (done: number, total: number) => `${done} of ${total} items`,
@@ -40,12 +42,34 @@ const en = {
   chartAlt: (client: string, rates: string) =>
     `Bar chart of ${client}'s completion by points, week by week: ${rates}`,
   pdfTitle: (client: string, week: string) => `${client}: weekly snapshot ${week} (PDF)`,
+  // Held for approval (clients[].snapshot.hold)
+  heldIntro: (channel: string, emails: number, when: string) =>
+    `:lock: *Held for approval.* Nothing reaches the client until an admin presses *Approve*. Then it goes to <#${channel}>${emails > 0 ? ` and by e-mail to ${emails === 1 ? '1 address' : `${emails} addresses`}` : ''} at ${when}, or at once if that time has passed (marked late).`,
+  noteLabel: 'Note for the client (optional)',
+  notePlaceholder: 'Added to the report, in Slack, the e-mail, the PDF and the page',
+  approve: 'Approve',
+  approved: (user: string, when: string) =>
+    `:white_check_mark: Approved by <@${user}>: it goes out ${when}.`,
+  approvedLate: (user: string, channel: string) =>
+    `:white_check_mark: Approved by <@${user}> after its scheduled time: sent now to <#${channel}>, marked late.`,
+  alreadyApproved: (user: string) => `Already approved by <@${user}>; nothing changed.`,
+  tooLate: (when: string) =>
+    `Too late to approve: the grace window ended ${when}, so nothing was sent this week.`,
+  noHeld: 'That held snapshot is no longer there; run `/gigs snapshot` for this week’s.',
+  expired: (client: string, week: string, when: string) =>
+    `:no_entry: ${client}’s snapshot for ${week} was not approved by ${when}, so nothing was sent this week.`,
+  heldPending: (client: string) =>
+    `${client}’s snapshot is held for approval: admins have the preview with *Approve*.`,
+  expiredWeek: (week: string) =>
+    `This week’s snapshot (${week}) was held and not approved in time: nothing is sent this week.`,
 };
 
 const zh: typeof en = {
   header: (client: string) => `每周进度快照 · ${client}`,
   fallback: (client: string, pct: number) => `${client}：总体完成度 ${pct}%`,
   late: ':hourglass: 延迟发布：预定时间机器人未在线。',
+  lateApproved: ':hourglass: 延迟发送：在预定时间之后才获批准。',
+  note: (text: string) => `:memo: *备注：* ${text}`,
   completion: (pts: string, items: string) => `*总体完成度* ${pts} · ${items}`,
   points: (done: number, total: number) => `${done} / ${total} 点`,
   items: (done: number, total: number) => `${done} / ${total} 项`,
@@ -79,6 +103,23 @@ const zh: typeof en = {
   chartTitle: (client: string) => `${client}：近几周完成度`,
   chartAlt: (client: string, rates: string) => `${client} 每周按故事点的完成度柱状图：${rates}`,
   pdfTitle: (client: string, week: string) => `${client}：每周进度快照 ${week}（PDF）`,
+  heldIntro: (channel: string, emails: number, when: string) =>
+    `:lock: *待审批。* 管理员点 *批准* 之前，客户收不到任何内容。批准后于 ${when} 发送到 <#${channel}>${emails > 0 ? `，并发邮件给 ${emails} 个地址` : ''}；若已过该时间则立即发送（标注为延迟）。`,
+  noteLabel: '给客户的备注（可选）',
+  notePlaceholder: '会附在报告中：Slack、邮件、PDF 和网页',
+  approve: '批准',
+  approved: (user: string, when: string) =>
+    `:white_check_mark: <@${user}> 已批准：将于 ${when} 发送。`,
+  approvedLate: (user: string, channel: string) =>
+    `:white_check_mark: <@${user}> 在预定时间之后批准：已立即发送到 <#${channel}>，并标注为延迟。`,
+  alreadyApproved: (user: string) => `<@${user}> 已经批准过了；未做任何更改。`,
+  tooLate: (when: string) => `批准太晚了：宽限期已于 ${when} 结束，本周没有发送任何内容。`,
+  noHeld: '这份待审快照已不存在；请运行 `/gigs snapshot` 查看本周的快照。',
+  expired: (client: string, week: string, when: string) =>
+    `:no_entry: ${client} 的 ${week} 快照在 ${when} 之前未获批准，本周没有发送任何内容。`,
+  heldPending: (client: string) =>
+    `${client} 的快照正在等待审批：管理员已收到带 *批准* 按钮的预览。`,
+  expiredWeek: (week: string) => `本周快照（${week}）待审批但未及时获批：本周不会发送。`,
 };
 
 export const snapshotCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);

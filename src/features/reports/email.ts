@@ -28,6 +28,10 @@ export interface SnapshotEmailOptions {
   link?: string | undefined;
   /** How to stop these e-mails; default: reply to the sender. */
   unsubscribeNote?: string | undefined;
+  /** The approver's note (a held report), shown under the title. */
+  note?: string | undefined;
+  /** Sent after its slot (approved late): said under the title. */
+  late?: boolean | undefined;
 }
 
 /** The bare address of `Name <addr>` or `addr`. */
@@ -48,7 +52,7 @@ export function renderSnapshotText(
   c: ReportContent,
   notes: { link?: string | undefined; linkLine: string; attached?: string; unsubscribe: string },
 ): string {
-  const out = [c.title, `${c.weekLabel} · ${c.asOf}`, ''];
+  const out = [c.title, `${c.weekLabel} · ${c.asOf}`, ...c.notices, ''];
   const section = (sec: ReportContent['sections'][number]) => {
     out.push(sec.heading);
     if (sec.empty) out.push(`  ${sec.empty}`);
@@ -112,6 +116,8 @@ export function buildSnapshotEmail(s: ClientSnapshot, o: SnapshotEmailOptions): 
       locale: o.locale,
       timeZone: o.timeZone,
       week: c.week,
+      note: o.note,
+      late: o.late,
       chart: o.chartPng !== undefined,
       link: o.link,
       unsubscribeNote: unsubscribe,

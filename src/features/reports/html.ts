@@ -1,10 +1,10 @@
 import type { ClientSnapshot } from '../../domain/build-client-snapshot.ts';
-import type { Locale } from '../../i18n/locale.ts';
 import { reportCopy } from '../../i18n/reports.ts';
 import {
   type ReportBar,
   type ReportContent,
   type ReportLine,
+  type ReportOptions,
   type ReportSection,
   reportContent,
 } from './report-content.ts';
@@ -17,11 +17,8 @@ import {
  * owners, reasons) is escaped, and links are only the http(s) URLs that
  * report-content.ts let through.
  */
-export interface HtmlOptions {
-  locale: Locale;
-  timeZone: string;
-  week?: string | undefined;
-}
+/** The language, zone and week; the approver's note and "sent late", when there are. */
+export type HtmlOptions = ReportOptions;
 
 /** `&`, `<`, `>`, `"` and `'`: safe in text and in a quoted attribute. */
 export const escapeHtml = (s: string): string =>
@@ -64,6 +61,7 @@ a{color:${FILL}}
 .fill{height:100%;background:${FILL}}
 .pct{text-align:right;font-variant-numeric:tabular-nums}
 img{max-width:100%;height:auto;display:block}
+.notice{margin:8px 0 0;padding:8px 10px;background:#fff8e1;border-left:3px solid #e0a800;overflow-wrap:anywhere}
 footer{margin-top:28px}
 footer p{margin:4px 0}
 `;
@@ -115,7 +113,7 @@ export function renderSnapshotHtml(
 </head>
 <body>
 <main>
-<header><h1>${escapeHtml(c.title)}</h1><p class="meta">${escapeHtml(`${c.weekLabel} · ${c.asOf}`)}</p></header>
+<header><h1>${escapeHtml(c.title)}</h1><p class="meta">${escapeHtml(`${c.weekLabel} · ${c.asOf}`)}</p>${c.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join('')}</header>
 ${blockers.map((b) => pageSection(c, b)).join('')}
 <section class="completion"><h2>${escapeHtml(c.completion.heading)}</h2>${c.completion.bars.map(pageBar).join('')}</section>
 ${others.map((sec) => pageSection(c, sec)).join('\n')}
@@ -187,6 +185,10 @@ export function renderSnapshotEmailHtml(s: ClientSnapshot, o: EmailHtmlOptions):
     `<tr>${td(`padding:2px 0;font:12px/1.5 ${FONT};color:${MUTED};`, html)}</tr>`;
   const body = [
     `<tr>${td('padding:0 0 4px;', `<h1 style="${P}font-size:20px;color:${INK};">${escapeHtml(c.title)}</h1><p style="${P}font-size:13px;color:${MUTED};">${escapeHtml(`${c.weekLabel} · ${c.asOf}`)}</p>`)}</tr>`,
+    ...c.notices.map(
+      (n) =>
+        `<tr>${td(`padding:8px 10px;background:#fff8e1;border-left:3px solid #e0a800;font:14px/1.4 ${FONT};color:${INK};`, escapeHtml(n))}</tr>`,
+    ),
     ...blockers.map((b) => emailSection(c, b)),
     `<tr>${td('padding:18px 0 4px;', `<h2 style="${P}font-size:16px;color:${INK};">${escapeHtml(c.completion.heading)}</h2><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${c.completion.bars.map(emailBar).join('')}</table>`)}</tr>`,
     ...others.map((sec) => emailSection(c, sec)),

@@ -1,16 +1,16 @@
 import PDFDocument from 'pdfkit';
 import type { ClientSnapshot } from '../../domain/build-client-snapshot.ts';
-import type { Locale } from '../../i18n/locale.ts';
-import { type ReportBar, type ReportSection, reportContent } from './report-content.ts';
+import {
+  type ReportBar,
+  type ReportOptions,
+  type ReportSection,
+  reportContent,
+} from './report-content.ts';
 import { reportFont } from './report-font.ts';
 
-export interface PdfOptions {
-  locale: Locale;
-  timeZone: string;
+export interface PdfOptions extends ReportOptions {
   /** The weekly chart (renderCompletionChart); left out when absent. */
   chartPng?: Buffer | undefined;
-  /** ISO week key; default: the week of `snapshot.at`. */
-  week?: string | undefined;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -86,6 +86,14 @@ export async function renderSnapshotPdf(s: ClientSnapshot, o: PdfOptions): Promi
   y += 26;
   text(`${c.weekLabel} · ${c.asOf}`, MARGIN, WIDTH, 10, MUTED);
   y += LINE + 10;
+  // Sent late, the approver's note: up to three lines each.
+  for (const notice of c.notices) {
+    const options = { width: WIDTH, height: 3 * 10 * 1.3, ellipsis: true } as const;
+    doc.fontSize(10).fillColor(INK);
+    const height = Math.min(doc.heightOfString(notice, options), options.height);
+    doc.text(notice, MARGIN, y, options);
+    y += height + 6;
+  }
 
   const [blockers, ...rest] = c.sections;
   if (blockers?.kind === 'blockers') section(blockers);

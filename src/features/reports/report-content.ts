@@ -19,6 +19,10 @@ export interface ReportOptions {
   timeZone: string;
   /** ISO week key (`2026-W48`) the report belongs to; default: the week of `snapshot.at`. */
   week?: string | undefined;
+  /** The approver's note to the client (a held report), shown under the title. */
+  note?: string | undefined;
+  /** Sent after its slot because it was approved late: said under the title. */
+  late?: boolean | undefined;
 }
 
 export interface ReportBar {
@@ -65,6 +69,8 @@ export interface ReportContent {
   chartHeading: string;
   prLabel: string;
   readOnly: string;
+  /** Lines under the title: sent late, the approver's note. Raw text. */
+  notices: string[];
   /** For the e-mail's subject and the page's title: the share done by points, rounded. */
   percentDone: number;
 }
@@ -167,6 +173,10 @@ export function reportContent(s: ClientSnapshot, o: ReportOptions): ReportConten
     chartHeading: copy.chart,
     prLabel: copy.pr,
     readOnly: copy.readOnly,
+    notices: [
+      ...(o.late ? [copy.sentLate] : []),
+      ...(o.note?.trim() ? [copy.note(clean(o.note.trim()))] : []),
+    ],
     percentDone: Math.round(rate(s.points) * 100),
   };
 }

@@ -14,6 +14,10 @@ export interface LoadedReport {
   timeZone: string;
   locale: Locale;
   chartPng?: Buffer | undefined;
+  /** The approver's note (a held report). */
+  note?: string | undefined;
+  /** Approved after its slot, so sent late. */
+  late?: boolean | undefined;
 }
 
 export interface ReportRouteOptions {
@@ -73,7 +77,13 @@ export function reportRoute(options: ReportRouteOptions) {
       return;
     }
     if (!report) return notFound(res);
-    const form = { locale: report.locale, timeZone: report.timeZone, week: link.week };
+    const form = {
+      locale: report.locale,
+      timeZone: report.timeZone,
+      week: link.week,
+      note: report.note,
+      late: report.late,
+    };
     if (match[2]) {
       const pdf = await renderSnapshotPdf(report.snapshot, { ...form, chartPng: report.chartPng });
       res.writeHead(200, {

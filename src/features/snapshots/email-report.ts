@@ -5,7 +5,7 @@ import type { DeliveryKey } from '../../store/report-store.ts';
 import { buildSnapshotEmail, sendSnapshotEmail } from '../reports/index.ts';
 import { failDelivery } from './deliveries.ts';
 import { reportLink } from './report-link.ts';
-import type { WeekReport } from './week-report.ts';
+import { approvedLate, type WeekReport } from './week-report.ts';
 
 /** The pooled SMTP transport (reports/email.ts), when SMTP_URL and EMAIL_FROM are set. */
 export type Mailer = Pick<Transporter, 'sendMail'>;
@@ -58,6 +58,8 @@ export async function emailWeekReport(
       chartPng: report.chartPng,
       pdf: await pdf(),
       link: reportLink(deps, client, report),
+      note: report.note,
+      late: approvedLate(report),
     });
     const sent = await sendSnapshotEmail(deps.mailer, message);
     await deps.store.reports.completeDelivery(key, owner, deps.now(), sent.messageId);

@@ -1,8 +1,10 @@
 import type { Deps } from '../../deps.ts';
 import type { Feature } from '../feature.ts';
 import { createSnapshotMailer } from '../reports/index.ts';
+import { registerSnapshotApprove } from './approve-button.ts';
 import { catchUpSnapshots } from './catch-up.ts';
 import type { MailDeps } from './email-report.ts';
+import { holdChecks } from './hold.ts';
 import { snapshotJobs } from './jobs.ts';
 import { registerSnapshotPick } from './pick-menu.ts';
 import { registerSnapshotPost } from './post-now-button.ts';
@@ -29,6 +31,7 @@ export function createSnapshots(shared: Deps): Feature {
     subcommands: { snapshot: snapshotCommand },
     listen: (listeners) => {
       registerSnapshotPost(listeners, deps);
+      registerSnapshotApprove(listeners, deps);
       registerSnapshotPick(listeners, deps);
     },
     jobs: snapshotJobs(deps),
@@ -37,6 +40,7 @@ export function createSnapshots(shared: Deps): Feature {
     // A snapshot missed while the bot was down goes out late, within the grace window.
     start: async () => {
       await catchUpSnapshots(deps);
+      await holdChecks(deps);
     },
     stop: async () => {
       mailer?.close();

@@ -3,6 +3,7 @@ import type { ScheduledJob } from '../../scheduling/scheduler.ts';
 import { catchUpSnapshots } from './catch-up.ts';
 import { snapshotsConfigured } from './compose.ts';
 import type { MailDeps } from './email-report.ts';
+import { holdChecks } from './hold.ts';
 import { postClientSnapshot } from './post-client-snapshot.ts';
 
 /** Each client's weekly snapshot in its own zone, and the retry within the grace window. */
@@ -34,5 +35,18 @@ export function snapshotJobs(deps: MailDeps): ScheduledJob[] {
         await catchUpSnapshots(deps, { retry: true });
       },
     },
+    // Held clients: the preview at slot - previewBefore, and the end of a week nobody approved.
+    ...(deps.config.clients.some((c) => c.snapshot.hold)
+      ? [
+          {
+            name: 'snapshot:hold',
+            cron: '* * * * *',
+            timezone: deps.config.timezone,
+            run: async () => {
+              await holdChecks(deps);
+            },
+          },
+        ]
+      : []),
   ];
 }

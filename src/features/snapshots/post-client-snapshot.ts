@@ -2,10 +2,11 @@ import { type ClientConfig, clientTimeZone } from '../../config.ts';
 import { isoWeek } from '../../domain/zoned-time.ts';
 import { renderSnapshotPdf } from '../reports/index.ts';
 import { type EmailOutcome, emailWeekReport, type MailDeps } from './email-report.ts';
+import { previewHeld } from './hold.ts';
 import { type PdfOutcome, pdfInThread } from './pdf-reply.ts';
 import { already, type PostOptions, type PostOutcome, postWeekReport } from './post-week-report.ts';
 import { weekDue } from './week-due.ts';
-import { type WeekReport, weekReport } from './week-report.ts';
+import { approvedLate, fromStore, type WeekReport, weekReport } from './week-report.ts';
 
 export {
   type PostOptions,
@@ -45,7 +46,8 @@ export async function postClientSnapshot(
     };
   let report: WeekReport | undefined;
   try {
-    report = await weekReport(deps, client, options.slotTime);
+    report = await weekReport(deps, client, options.slotTime, { held: client.snapshot.hold });
+    if (report?.hold === 'held') report = await released(deps, client, report, options);
   } catch (error) {
     deps.metrics.jobs.inc({ job: 'snapshot', outcome: 'failed' });
     throw error;
@@ -57,8 +59,11 @@ export async function postClientSnapshot(
       pdf: 'not-mine',
       email: NOTHING,
     };
+  // Held for approval, or never approved in time: nothing reaches the client.
+  if (report.hold === 'held' || report.hold === 'expired')
+    return { outcome: report.hold, week, ts: undefined, pdf: 'not-mine', email: NOTHING };
   const pdf = pdfOnce(deps, report);
-  const graceEnd = new Date(options.slotTime.getTime() + client.snapshot.graceHours * 3_600_000);
+  const graceEnd = new Date(report.slotAt.getTime() + client.snapshot.graceHours * 3_600_000);
   const email = due.email
     ? deps.lifecycle.track(
         emailWeekReport(deps, client, report, { pdf, graceEnd }).catch(
@@ -84,6 +89,26 @@ export async function postClientSnapshot(
   return { ...slack, pdf: thread, email };
 }
 
+/**
+ * A held week at its slot: previewed to the admins if it was not yet (the
+ * preview time passed while the bot was down, or previewBefore is 0s), and
+ * left held; or approved by the admin who pressed Post now.
+ */
+async function released(
+  deps: MailDeps,
+  client: ClientConfig,
+  report: WeekReport,
+  { approvedBy }: PostOptions,
+): Promise<WeekReport | undefined> {
+  if (!approvedBy) {
+    await previewHeld(deps, client, report.slotAt);
+    return report;
+  }
+  await deps.store.reports.approve(client.id, report.week, approvedBy, undefined, deps.now());
+  const kept = await deps.store.reports.get(client.id, report.week);
+  return kept && fromStore(kept);
+}
+
 /** The report's PDF, made once however many ways use it (the e-mail, the thread). */
 function pdfOnce(deps: MailDeps, report: WeekReport): () => Promise<Buffer> {
   let pdf: Promise<Buffer> | undefined;
@@ -93,5 +118,7 @@ function pdfOnce(deps: MailDeps, report: WeekReport): () => Promise<Buffer> {
       timeZone: report.timeZone,
       week: report.week,
       chartPng: report.chartPng,
+      note: report.note,
+      late: approvedLate(report),
     }));
 }

@@ -35,11 +35,19 @@ export function registerSnapshotPost(app: Listeners, deps: MailDeps): void {
           return;
         }
         try {
-          const result = await postClientSnapshot(deps, client, { slotTime: deps.now() });
+          // An admin's Post now approves a held week (PRODUCT.md: admins post snapshots).
+          const result = await postClientSnapshot(deps, client, {
+            slotTime: deps.now(),
+            approvedBy: user,
+          });
           await say(
             result.outcome === 'posted'
               ? copy.posted(client.channel)
-              : copy.alreadyPosted(result.week, client.channel),
+              : result.outcome === 'expired'
+                ? copy.expiredWeek(result.week)
+                : result.outcome === 'held'
+                  ? copy.heldPending(client.name)
+                  : copy.alreadyPosted(result.week, client.channel),
           );
         } catch (error) {
           deps.logger.error({ err: error, client: client.id }, 'Post now failed');

@@ -4,11 +4,13 @@ import { runExactlyOnce } from '../../scheduling/exactly-once.ts';
 import { reportLink } from './report-link.ts';
 import { postSnapshotMessage } from './slack-post.ts';
 import type { WaitOptions } from './upload-chart.ts';
-import type { WeekReport } from './week-report.ts';
+import { approvedLate, type WeekReport } from './week-report.ts';
 
 export type PostOutcome =
   | { outcome: 'posted'; week: string; ts: string }
-  | { outcome: 'already'; week: string; ts: string | undefined };
+  | { outcome: 'already'; week: string; ts: string | undefined }
+  /** Held for approval (previewed to the admins), or never approved in time: nothing sent. */
+  | { outcome: 'held' | 'expired'; week: string; ts: undefined };
 
 export interface PostOptions {
   /** The slot the post is for: the cron's minute, or now for Post now. */
@@ -16,6 +18,8 @@ export interface PostOptions {
   late?: boolean;
   /** How long to wait for Slack to process the chart (tests shorten it). */
   chartWait?: WaitOptions;
+  /** An admin's Post now: it approves a held week (and sends it). */
+  approvedBy?: string;
 }
 
 export const snapshotJob = (clientId: string) => `snapshot:${clientId}`;
@@ -33,9 +37,10 @@ export async function postWeekReport(
   deps: Deps,
   client: ClientConfig,
   report: WeekReport,
-  { slotTime, late = false, chartWait }: PostOptions,
+  { slotTime, late: offline = false, chartWait }: PostOptions,
 ): Promise<PostOutcome> {
   const { week } = report;
+  const late = approvedLate(report) ? 'approval' : offline;
   const job = snapshotJob(client.id);
   const log = deps.logger.child({ job, week });
   const run = await runExactlyOnce(

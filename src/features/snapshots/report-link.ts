@@ -7,7 +7,7 @@ import {
   reportRoute,
   signReportToken,
 } from '../reports/index.ts';
-import { fromStore, type WeekReport } from './week-report.ts';
+import { approvedLate, fromStore, type WeekReport } from './week-report.ts';
 
 /**
  * The report behind a link, from the store: what was built for that client
@@ -29,6 +29,8 @@ export async function linkedReport(
     timeZone: report.timeZone,
     locale: deps.config.locale,
     chartPng: report.chartPng,
+    note: report.note,
+    late: approvedLate(report),
   };
 }
 

@@ -15,7 +15,7 @@ export const CHART_MARKER = 'gigops_snapshot_chart';
 export interface SlackPostInput {
   client: ClientConfig;
   report: WeekReport;
-  late: boolean;
+  late: boolean | 'approval';
   /** The earliest this week's post can have been made. */
   since: Date;
   /** The report's link, when links are on. */
@@ -57,6 +57,7 @@ export async function postSnapshotMessage(
           locale: deps.config.locale,
           timeZone,
           late,
+          note: report.note,
           chart: image,
           link: input.link,
         }),

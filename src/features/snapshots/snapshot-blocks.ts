@@ -15,7 +15,10 @@ const MAX_TITLE = 90;
 export interface SnapshotRenderOptions {
   locale: Locale;
   timeZone: string;
-  late?: boolean;
+  /** Posted after its slot: the bot was down (true), or it was approved late. */
+  late?: boolean | 'approval';
+  /** The approver's note to the client (a held snapshot). */
+  note?: string | undefined;
   /** The week's chart, uploaded privately (upload-chart.ts): shown inside the post. */
   chart?: SnapshotChartImage | undefined;
   /** The report's read-only page (`PUBLIC_URL/r/<token>`), when links are on; `.pdf` is its PDF. */
@@ -63,7 +66,11 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: short(copy.header(s.clientName)) } },
   ];
-  if (o.late) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: copy.late }] });
+  if (o.late) {
+    const late = o.late === 'approval' ? copy.lateApproved : copy.late;
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: late }] });
+  }
+  if (o.note?.trim()) blocks.push(section(copy.note(escapeText(o.note.trim()))));
   blocks.push(
     section(
       s.blockers.length === 0

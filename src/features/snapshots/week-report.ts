@@ -20,8 +20,13 @@ export interface WeekReport {
   chartDescribed: string;
   hold: ReportHold;
   approvedBy: string | undefined;
+  approvedAt: Date | undefined;
   note: string | undefined;
 }
+
+/** Approved after its slot: it goes out late, and says so. */
+export const approvedLate = (r: Pick<WeekReport, 'approvedAt' | 'slotAt'>): boolean =>
+  !!r.approvedAt && r.approvedAt.getTime() > r.slotAt.getTime();
 
 /** How long a claimed, unfinished build belongs to its builder (as a post's slot). */
 export const REPORT_LEASE_MS = 15 * 60_000;
@@ -86,6 +91,7 @@ export function fromStore(r: StoredReport): WeekReport {
     chartDescribed: body.chartDescribed,
     hold: r.hold,
     approvedBy: r.approvedBy,
+    approvedAt: r.approvedAt,
     note: r.note,
   };
 }
