@@ -5,7 +5,6 @@ import { AckGate } from '../http/ack-gate.ts';
 import { bufferedFetch } from '../http/buffered-fetch.ts';
 import { commonCopy } from '../i18n/common.ts';
 import { slackRequestKind, slackRequestName } from '../metrics.ts';
-import { LATER, type Later } from './ack-then.ts';
 import { type GigsHandlers, registerGigsCommand } from './commands/gigs.ts';
 
 /** Wires every listener; each feature adds its handlers here and nowhere else. */
@@ -75,26 +74,15 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
     const responseUrl =
       typeof event.body.response_url === 'string' ? event.body.response_url : undefined;
     let acked = false;
-    let later: Promise<unknown> | undefined;
     const ack = event.ack;
-    const wrapped = Object.assign(
-      async (response?: unknown) => {
-        acked = true;
-        await ack(response as never);
-        // The listener's work after its ack (SQLite, ranking, rendering) is
-        // synchronous until its first real I/O: it resumes once the requests
-        // already waiting have been acked.
-        await gate.idle();
-      },
-      {
-        // ackThen (ack-then.ts): the work waits for the gate; the listener returns now.
-        [LATER]: (async (work, response) => {
-          acked = true;
-          await ack(response as never);
-          later = gate.idle().then(work);
-        }) satisfies Later,
-      },
-    );
+    const wrapped = async (response?: unknown) => {
+      acked = true;
+      await ack(response as never);
+      // The listener's work after its ack (SQLite, ranking, rendering) is
+      // synchronous until its first real I/O: it resumes once the requests
+      // already waiting have been acked.
+      await gate.idle();
+    };
     const outcome = await processEvent({ ...event, ack: wrapped }).then(
       () => (acked || kind === 'event' ? 'ok' : 'unhandled'),
       (error: unknown) => {
@@ -102,11 +90,6 @@ function countAndGuard(app: App, deps: Deps, gate: AckGate): void {
         return 'error';
       },
     );
-    if (later) {
-      // Nothing here may hold `event`: Bolt's request is let go while the work waits.
-      void deps.lifecycle.track(settleLater(later, { kind, name, responseUrl }, deps));
-      if (outcome === 'ok') return;
-    }
     deps.metrics.slackRequests.inc({ kind, name, outcome });
     if (kind !== 'event' && (!acked || outcome === 'error')) {
       if (!acked) await event.ack().catch(() => {});
@@ -119,20 +102,6 @@ interface RequestInfo {
   kind: string;
   name: string;
   responseUrl: string | undefined;
-}
-
-/** The outcome of work handed on by ackThen: counted, and a failure told, as a listener's. */
-async function settleLater(work: Promise<unknown>, request: RequestInfo, deps: Deps) {
-  const { kind, name } = request;
-  const outcome = await work.then(
-    () => 'ok',
-    (error: unknown) => {
-      deps.logger.error({ err: error, kind, name }, 'Slack request failed');
-      return 'error';
-    },
-  );
-  deps.metrics.slackRequests.inc({ kind, name, outcome });
-  if (outcome === 'error') await answer(request, outcome, deps);
 }
 
 /** Tells the user why their request did nothing: an old button, or a failure. */

@@ -1,5 +1,4 @@
 import type { Deps } from '../../deps.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { approveProposal } from './approve-proposal.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
@@ -7,11 +6,13 @@ import { type ButtonArgs, parsePress } from './button-press.ts';
 /** **Approve** on a draft: value = draft id. */
 export function registerProposalApprove(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('proposal_approve', async (args: ButtonArgs) => {
-    // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
     const press = parsePress(args);
     const { client } = args;
-    await ackThen(args.ack, () =>
-      approveProposal(deps, client, { id: press.value, user: press.user, channel: press.channel }),
-    );
+    await args.ack();
+    await approveProposal(deps, client, {
+      id: press.value,
+      user: press.user,
+      channel: press.channel,
+    });
   });
 }

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { withDraftPosted } from '../radar/index.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
@@ -10,41 +9,39 @@ import { tellPrivately } from './presenter.ts';
 /** **Draft proposal** on an opportunity: value its id, `source:key`. */
 export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('opportunity_draft', async (args: ButtonArgs) => {
-    // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
     const press = parsePress(args);
     const { client } = args;
     const listing = args.body.message as { text?: string; blocks?: KnownBlock[] } | undefined;
-    await ackThen(args.ack, async () => {
-      const outcome = await draftProposal(deps, client, {
-        id: press.value,
-        requestedBy: press.user,
-        channel: press.channel,
-        threadTs: press.messageTs,
-      });
-      const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
-      if (text) await tellPrivately(client, press.channel, press.user, text);
-      if (outcome.kind === 'posted' && listing?.blocks && press.messageTs) {
-        // The listing stops offering Draft for it, and says where the draft is.
-        const { record } = outcome;
-        const blocks = withDraftPosted(
-          listing.blocks,
-          // As the listing carries it (ids saved before sources read `owner/repo#12`).
-          press.value,
-          deps.config.locale,
-          record.threadTs === press.messageTs ? 'thread' : { channel: record.channel },
-        );
-        if (blocks)
-          await client.chat
-            .update({
-              channel: press.channel,
-              ts: press.messageTs,
-              text: listing.text ?? '',
-              blocks,
-            })
-            .catch((error: unknown) =>
-              deps.logger.warn({ err: error }, 'could not mark the listing as drafted'),
-            );
-      }
+    await args.ack();
+    const outcome = await draftProposal(deps, client, {
+      id: press.value,
+      requestedBy: press.user,
+      channel: press.channel,
+      threadTs: press.messageTs,
     });
+    const text = outcome.kind === 'problem' ? outcome.text : outcome.tell;
+    if (text) await tellPrivately(client, press.channel, press.user, text);
+    if (outcome.kind === 'posted' && listing?.blocks && press.messageTs) {
+      // The listing stops offering Draft for it, and says where the draft is.
+      const { record } = outcome;
+      const blocks = withDraftPosted(
+        listing.blocks,
+        // As the listing carries it (ids saved before sources read `owner/repo#12`).
+        press.value,
+        deps.config.locale,
+        record.threadTs === press.messageTs ? 'thread' : { channel: record.channel },
+      );
+      if (blocks)
+        await client.chat
+          .update({
+            channel: press.channel,
+            ts: press.messageTs,
+            text: listing.text ?? '',
+            blocks,
+          })
+          .catch((error: unknown) =>
+            deps.logger.warn({ err: error }, 'could not mark the listing as drafted'),
+          );
+    }
   });
 }

@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { EDIT_MODAL } from './modal-blocks.ts';
 import { parseSubmission, type SubmitArgs } from './modal-submission.ts';
@@ -26,7 +25,8 @@ export function registerProposalEditModal(app: Listeners, deps: Deps): void {
         price: s.values.price,
       },
     });
-    // The ack carries the modal's answer; what follows (redrawing the draft) waits for the gate.
-    await ackThen(args.ack, outcome.after, outcome.ack);
+    // The ack carries the modal's answer; then the draft is redrawn.
+    await args.ack(outcome.ack);
+    await outcome.after();
   });
 }

@@ -1,5 +1,4 @@
 import type { Deps } from '../../deps.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 import { startProposalModal } from './start-proposal-modal.ts';
@@ -11,18 +10,16 @@ import { startProposalModal } from './start-proposal-modal.ts';
 export function registerProposalModalButtons(app: Listeners, deps: Deps): void {
   for (const kind of ['edit', 'reject'] as const) {
     app.action<ButtonArgs['body']>(`proposal_${kind}`, async (args: ButtonArgs) => {
-      // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
       const press = parsePress(args);
       const { client } = args;
-      await ackThen(args.ack, () =>
-        startProposalModal(deps, client, {
-          kind,
-          id: press.value,
-          user: press.user,
-          channel: press.channel,
-          triggerId: press.triggerId,
-        }),
-      );
+      await args.ack();
+      await startProposalModal(deps, client, {
+        kind,
+        id: press.value,
+        user: press.user,
+        channel: press.channel,
+        triggerId: press.triggerId,
+      });
     });
   }
 }

@@ -1,5 +1,4 @@
 import type { Deps } from '../../deps.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 import { polishProposal } from './polish-proposal.ts';
@@ -7,11 +6,13 @@ import { polishProposal } from './polish-proposal.ts';
 /** **Polish** on a draft (shown only with an LLM configured): value = draft id. */
 export function registerProposalPolish(app: Listeners, deps: Deps): void {
   app.action<ButtonArgs['body']>('proposal_polish', async (args: ButtonArgs) => {
-    // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
     const press = parsePress(args);
     const { client } = args;
-    await ackThen(args.ack, () =>
-      polishProposal(deps, client, { id: press.value, user: press.user, channel: press.channel }),
-    );
+    await args.ack();
+    await polishProposal(deps, client, {
+      id: press.value,
+      user: press.user,
+      channel: press.channel,
+    });
   });
 }

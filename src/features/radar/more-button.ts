@@ -3,7 +3,6 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { parseGigsCommand } from '../../domain/parse-gigs-command.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import type { RadarMemory } from './find-opportunities.ts';
 import { withoutMore } from './opportunity-blocks.ts';
@@ -16,32 +15,30 @@ export function registerOpportunityMore(app: Listeners, deps: Deps, memory: Rada
   app.action<BlockButtonAction>(
     'opportunity_more',
     async ({ ack, action, body, client, respond }) => {
-      // What the work reads, taken out of the request so the rest of it can go (ack-then.ts).
       const value = action.value ?? '';
       const message = body.message;
       const channel = String(body.channel?.id ?? body.container?.channel_id);
-      await ackThen(ack, async () => {
-        const parsed = moreValue.safeParse(safeJson(value));
-        const command = parsed.success ? parseGigsCommand(parsed.data.f) : undefined;
-        if (!parsed.success || command?.kind !== 'list') {
-          deps.logger.warn({ value }, 'opportunity_more with a malformed value');
-          return;
-        }
-        if (message?.blocks) {
-          await respond({
-            replace_original: true,
-            text: message.text ?? '',
-            blocks: withoutMore(message.blocks as KnownBlock[]),
-          });
-        }
-        await postOpportunities(
-          deps,
-          { channel, client, respond },
-          command.filters,
-          parsed.data.o,
-          memory,
-        );
-      });
+      await ack();
+      const parsed = moreValue.safeParse(safeJson(value));
+      const command = parsed.success ? parseGigsCommand(parsed.data.f) : undefined;
+      if (!parsed.success || command?.kind !== 'list') {
+        deps.logger.warn({ value }, 'opportunity_more with a malformed value');
+        return;
+      }
+      if (message?.blocks) {
+        await respond({
+          replace_original: true,
+          text: message.text ?? '',
+          blocks: withoutMore(message.blocks as KnownBlock[]),
+        });
+      }
+      await postOpportunities(
+        deps,
+        { channel, client, respond },
+        command.filters,
+        parsed.data.o,
+        memory,
+      );
     },
   );
 }

@@ -1,7 +1,6 @@
 import type { BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { commonCopy } from '../../i18n/common.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { SNAPSHOT_PICK_ACTION } from './snapshot-blocks.ts';
@@ -14,20 +13,19 @@ export function registerSnapshotPick(app: Listeners, deps: Deps): void {
     async ({ ack, action, body, respond }) => {
       const picked = action.selected_option.value;
       const user = body.user?.id;
-      await ackThen(ack, async () => {
-        if (!(await allowAdmin(deps, user, 'snapshot', respond))) return;
-        try {
-          const answer = await answerSnapshot(deps, picked);
-          await respond({ response_type: 'ephemeral', replace_original: true, ...answer });
-        } catch (error) {
-          deps.logger.error({ err: error }, 'snapshot preview failed');
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            text: commonCopy(deps.config.locale).somethingFailed,
-          });
-        }
-      });
+      await ack();
+      if (!(await allowAdmin(deps, user, 'snapshot', respond))) return;
+      try {
+        const answer = await answerSnapshot(deps, picked);
+        await respond({ response_type: 'ephemeral', replace_original: true, ...answer });
+      } catch (error) {
+        deps.logger.error({ err: error }, 'snapshot preview failed');
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: commonCopy(deps.config.locale).somethingFailed,
+        });
+      }
     },
   );
 }

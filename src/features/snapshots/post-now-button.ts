@@ -3,7 +3,6 @@ import { echoInput } from '../../domain/parse-gigs-command.ts';
 import { isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { snapshotCopy } from '../../i18n/snapshots.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { PostNotConfirmed } from '../../slack/post-once.ts';
@@ -19,51 +18,50 @@ export function registerSnapshotPost(app: Listeners, deps: MailDeps): void {
     async ({ ack, action, body, respond }) => {
       const picked = action.value ?? '';
       const user = body.user?.id;
-      await ackThen(ack, async () => {
-        const { locale, clients } = deps.config;
-        const copy = snapshotCopy(locale);
-        const say = (text: string) =>
-          respond({ response_type: 'ephemeral', replace_original: false, text });
-        if (!(await allowAdmin(deps, user, 'post', respond))) return;
-        const client = clients.find((c) => c.id === picked);
-        if (!client) {
-          await say(copy.unknownClient(echoInput(picked), clients.map((c) => c.id).join(', ')));
-          return;
-        }
-        if (!snapshotsConfigured(deps)) {
-          await say(copy.needNotion);
-          return;
-        }
-        try {
-          // An admin's Post now approves a held week (PRODUCT.md: admins post snapshots).
-          const result = await postClientSnapshot(deps, client, {
-            slotTime: deps.now(),
-            approvedBy: user,
-          });
-          await say(
-            result.outcome === 'posted'
-              ? copy.posted(client.channel)
-              : result.outcome === 'expired'
-                ? copy.expiredWeek(result.week)
-                : result.outcome === 'held'
-                  ? copy.heldPending(client.name)
-                  : copy.alreadyPosted(result.week, client.channel),
-          );
-        } catch (error) {
-          deps.logger.error({ err: error, client: client.id }, 'Post now failed');
-          await say(
-            error instanceof PostNotConfirmed
-              ? commonCopy(locale).notPosted({
-                  what: 'snapshot',
-                  channel: client.channel,
-                  failed: error,
-                })
-              : isGigopsError(error)
-                ? copy.notionProblem(error.message)
-                : commonCopy(locale).somethingFailed,
-          );
-        }
-      });
+      await ack();
+      const { locale, clients } = deps.config;
+      const copy = snapshotCopy(locale);
+      const say = (text: string) =>
+        respond({ response_type: 'ephemeral', replace_original: false, text });
+      if (!(await allowAdmin(deps, user, 'post', respond))) return;
+      const client = clients.find((c) => c.id === picked);
+      if (!client) {
+        await say(copy.unknownClient(echoInput(picked), clients.map((c) => c.id).join(', ')));
+        return;
+      }
+      if (!snapshotsConfigured(deps)) {
+        await say(copy.needNotion);
+        return;
+      }
+      try {
+        // An admin's Post now approves a held week (PRODUCT.md: admins post snapshots).
+        const result = await postClientSnapshot(deps, client, {
+          slotTime: deps.now(),
+          approvedBy: user,
+        });
+        await say(
+          result.outcome === 'posted'
+            ? copy.posted(client.channel)
+            : result.outcome === 'expired'
+              ? copy.expiredWeek(result.week)
+              : result.outcome === 'held'
+                ? copy.heldPending(client.name)
+                : copy.alreadyPosted(result.week, client.channel),
+        );
+      } catch (error) {
+        deps.logger.error({ err: error, client: client.id }, 'Post now failed');
+        await say(
+          error instanceof PostNotConfirmed
+            ? commonCopy(locale).notPosted({
+                what: 'snapshot',
+                channel: client.channel,
+                failed: error,
+              })
+            : isGigopsError(error)
+              ? copy.notionProblem(error.message)
+              : commonCopy(locale).somethingFailed,
+        );
+      }
     },
   );
 }

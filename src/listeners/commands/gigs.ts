@@ -5,7 +5,6 @@ import type { Deps } from '../../deps.ts';
 import { githubWebHosts } from '../../domain/github-refs.ts';
 import { type GigsCommand, parseGigsCommand } from '../../domain/parse-gigs-command.ts';
 import { commonCopy } from '../../i18n/common.ts';
-import { ackThen } from '../ack-then.ts';
 import { allowAdmin } from '../admin-only.ts';
 
 /**
@@ -37,7 +36,8 @@ export interface GigsHandlers {
 export function registerGigsCommand(app: App, deps: Deps, handlers: GigsHandlers): void {
   app.command('/gigs', async ({ ack, command: body, client, respond: reply }) => {
     const args: CommandArgs = { command: body, client, respond: reply as RespondFn };
-    await ackThen(ack, () => runGigs(args, deps, handlers));
+    await ack();
+    await runGigs(args, deps, handlers);
   });
 }
 
