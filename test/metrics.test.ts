@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpointOf } from '../src/metrics.ts';
+import { endpointOf, slackRequestName } from '../src/metrics.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { SIGNING_SECRET } from './support/env.ts';
 import { parsePrometheus } from './support/prometheus.ts';
@@ -147,5 +147,30 @@ describe('upstream endpoint labels', () => {
     expect(endpointOf('/api/chat.postMessage')).toBe('/api/chat.postMessage');
     expect(endpointOf('/repos/a/b/../../rate_limit/issues/1')).toBe('other');
     expect(endpointOf('/anything/else')).toBe('other');
+  });
+});
+
+/** PRODUCT.md's "Slack identifiers": the action and modal ids outside tests press. */
+const PRODUCT_IDS = [
+  'opportunity_draft',
+  'opportunity_dismiss',
+  'opportunity_more',
+  'proposal_approve',
+  'proposal_edit',
+  'proposal_reject',
+  'proposal_comment',
+  'snapshot_post',
+  'snapshot_approve',
+  'lead_won',
+  'proposal_edit_modal',
+  'proposal_reject_modal',
+  'proposal_paste_modal',
+  'lead_won_modal',
+];
+
+describe('Slack request labels', () => {
+  it('name every action and modal id of the contract, so none is counted as other', () => {
+    expect(PRODUCT_IDS.filter((id) => slackRequestName(id) !== id)).toEqual([]);
+    expect(slackRequestName('not_an_id')).toBe('other');
   });
 });
