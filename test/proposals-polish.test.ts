@@ -100,17 +100,30 @@ describe('Polish with an OpenAI-compatible LLM', () => {
     const updates = t.slack.callsTo('chat.update').length;
     reply = () => 'Sure! Here is a better proposal.';
     await post(buttonPress('proposal_polish', id));
-    const told = await t.slack.waitFor('chat.postEphemeral');
+    // (The draft itself was the template's: the LLM's answer to drafting was not JSON either.)
+    const told = await t.slack.waitFor('chat.postEphemeral', (c) =>
+      String(c.params.text).includes('usable rewrite'),
+    );
     expect(String(told.params.text)).toContain('did not return a usable rewrite');
     expect(t.slack.callsTo('chat.update')).toHaveLength(updates);
     expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(1);
   });
 
-  it('shows what the LLM wrote as text: its mentions and links stay inert', async () => {
+  it('shows what the LLM wrote as text, and refuses a link the draft did not have', async () => {
     const { id } = await draft('acme/pool#9');
     reply = () =>
       JSON.stringify({
-        problem: '<!channel> <@U0BOSS> your pool crashes, see <https://evil.example|the docs>.',
+        problem: 'Your pool crashes, see <https://evil.example|the docs>.',
+        plan: '1. Test\n2. Fix',
+      });
+    await post(buttonPress('proposal_polish', id));
+    await t.slack.waitFor('chat.postEphemeral', (c) =>
+      String(c.params.text).includes('added a link the draft did not have'),
+    );
+    expect((await t.bot.deps.store.proposals.get(id))?.version).toBe(1);
+    reply = () =>
+      JSON.stringify({
+        problem: '<!channel> <@U0BOSS> your pool crashes when closed.',
         plan: '1. Test\n2. Fix',
       });
     await post(buttonPress('proposal_polish', id));
@@ -120,7 +133,7 @@ describe('Polish with an OpenAI-compatible LLM', () => {
     const json = JSON.stringify(updated.params.blocks);
     expect(json).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt;');
     expect(json).not.toContain('<!channel>');
-    expect(json).not.toContain('<https://evil.example');
+    expect(JSON.stringify(t.slack.calls)).not.toContain('evil.example');
   });
 
   it('stops reading a 30 MB answer, keeps the draft and says why', async () => {
@@ -145,7 +158,7 @@ describe('Polish with an OpenAI-compatible LLM', () => {
       await post(buttonPress('proposal_polish', id));
       const tell = await t.slack.waitFor(
         'chat.postEphemeral',
-        (c) => t.slack.calls.indexOf(c) >= before,
+        (c) => t.slack.calls.indexOf(c) >= before && String(c.params.text).includes('KiB'),
       );
       expect(String(tell.params.text)).toContain('larger than 256 KiB');
       expect(String(tell.params.text)).toContain('the draft is unchanged');

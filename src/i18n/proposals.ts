@@ -9,6 +9,45 @@ const en = {
   context: (issue: string, requester: string) => `${issue} · asked for by <@${requester}>`,
   approvedStamp: (user: string, when: string) =>
     `Approved by <@${user}> on ${when}. Copy it from the block above.`,
+  /** To whoever asked, when an LLM is set up: who wrote the draft. */
+  llmWrote: (model: string) =>
+    `Written by the LLM (${model}) from the facts gigops found; its figures, price and links were checked to be the same.`,
+  llmFellBack: (why: string) =>
+    `The LLM's draft was not used (${why}): this is gigops' own draft. Edit it, or press Polish.`,
+  llmWhy: {
+    missing: (facts: string) => `it left out ${facts}`,
+    link: 'it added a link gigops did not give it',
+    tooLong: 'it was too long for Upwork’s 1,200 characters',
+    failed: 'it gave no usable answer; check LLM_BASE_URL and LLM_MODEL',
+    slow: 'it did not answer in time',
+    large: 'its answer was too large',
+  },
+  commentOnGitHub: 'Comment on GitHub',
+  commentLinkLabel: 'the comment on GitHub',
+  commentedLine: (link: string, user: string, when: string) =>
+    `Posted as ${link} by <@${user}> on ${when}.`,
+  commentPosted: (link: string) => `Posted on GitHub: ${link}.`,
+  commentAlready: (link: string) =>
+    `This draft is already a comment on ${link}; nothing was posted again.`,
+  commentBusy:
+    'The comment is being posted right now; its link appears on the draft when GitHub confirms it.',
+  commentNotApproved: 'Approve the draft first; then Comment on GitHub posts the approved text.',
+  commentNotGitHub:
+    'This draft is not for a GitHub issue: copy the text above and paste it where the job was posted.',
+  commentForbidden: (ref: string) =>
+    `GitHub refused the comment on ${ref} (403): GITHUB_TOKEN may not comment there. Give it Issues: write for that repository (fine-grained token) or the \`public_repo\` scope (classic), then press again. Nothing was posted.`,
+  commentNotFound: (ref: string) =>
+    `GitHub answered 404 for ${ref}: the issue is gone, or GITHUB_TOKEN cannot see its repository. Nothing was posted.`,
+  commentLocked: (ref: string) =>
+    `${ref} is locked: only its collaborators can comment. Nothing was posted; copy the text instead.`,
+  commentNoAuth:
+    'GitHub takes comments only with a valid GITHUB_TOKEN (it answered 401): set one with Issues: write, then press again. Nothing was posted.',
+  commentRateLimited: (ref: string) =>
+    `GitHub's rate limit stopped the comment on ${ref}; nothing was posted. Press again in a few minutes.`,
+  commentRejected: (ref: string, status: number) =>
+    `GitHub refused the comment on ${ref} (HTTP ${status}); nothing was posted.`,
+  commentUnsure: (ref: string) =>
+    `GitHub did not confirm the comment on ${ref} (no answer, or a server error). Press again: gigops first looks on the issue for it, so it never appears twice.`,
   /** Above the approved text: what form it is in, and where it pastes. */
   pasteAs: {
     plain:
@@ -49,6 +88,8 @@ const en = {
     `I cannot post in <#${channel}>: invite me with \`/invite @gigops\`.`,
   polishFailed:
     'The LLM did not return a usable rewrite; the draft is unchanged. Check LLM_BASE_URL and LLM_MODEL.',
+  polishAddedLink:
+    'The LLM added a link the draft did not have, so its rewrite was not used; the draft is unchanged.',
   polishTooLarge: (kib: number) =>
     `The LLM's answer was larger than ${kib} KiB, so gigops stopped reading it; the draft is unchanged. Press Polish again, or edit by hand.`,
   polishTooSlow: (seconds: number) =>
@@ -76,6 +117,38 @@ const zh: typeof en = {
   context: (issue: string, requester: string) => `${issue} · 由 <@${requester}> 发起`,
   approvedStamp: (user: string, when: string) =>
     `由 <@${user}> 于 ${when} 批准。可直接复制上方内容。`,
+  llmWrote: (model) => `由 LLM（${model}）根据 gigops 找到的事实撰写；数字、价格和链接已核对一致。`,
+  llmFellBack: (why) =>
+    `未采用 LLM 的草稿（${why}）：这是 gigops 自己的草稿。可以编辑，或按「润色」。`,
+  llmWhy: {
+    missing: (facts) => `它遗漏了 ${facts}`,
+    link: '它加入了 gigops 未提供的链接',
+    tooLong: '超出 Upwork 的 1,200 字符',
+    failed: '没有可用的回答；请检查 LLM_BASE_URL 和 LLM_MODEL',
+    slow: '未能及时回答',
+    large: '回答过大',
+  },
+  commentOnGitHub: '在 GitHub 上评论',
+  commentLinkLabel: 'GitHub 上的评论',
+  commentedLine: (link, user, when) => `已由 <@${user}> 于 ${when} 发布为${link}。`,
+  commentPosted: (link) => `已发布到 GitHub：${link}。`,
+  commentAlready: (link) => `此草稿已是 ${link} 上的评论；未再次发布。`,
+  commentBusy: '评论正在发布；GitHub 确认后，链接会显示在草稿上。',
+  commentNotApproved: '请先批准草稿；之后「在 GitHub 上评论」会发布批准后的文本。',
+  commentNotGitHub: '此草稿不是针对 GitHub issue 的：请复制上方文本，粘贴到发布该工作的地方。',
+  commentForbidden: (ref) =>
+    `GitHub 拒绝了在 ${ref} 上的评论（403）：GITHUB_TOKEN 无权在那里评论。请为该仓库授予 Issues: write 权限（细粒度 token）或 \`public_repo\` 范围（经典 token），然后再按一次。未发布任何内容。`,
+  commentNotFound: (ref) =>
+    `GitHub 对 ${ref} 返回 404：该 issue 已不存在，或 GITHUB_TOKEN 无法访问其仓库。未发布任何内容。`,
+  commentLocked: (ref) => `${ref} 已被锁定：只有协作者可以评论。未发布任何内容；请改为复制文本。`,
+  commentNoAuth:
+    'GitHub 只接受带有效 GITHUB_TOKEN 的评论（返回了 401）：请设置一个具有 Issues: write 权限的 token 后再按一次。未发布任何内容。',
+  commentRateLimited: (ref) =>
+    `GitHub 的速率限制阻止了在 ${ref} 上的评论；未发布任何内容。请几分钟后再按一次。`,
+  commentRejected: (ref, status) =>
+    `GitHub 拒绝了在 ${ref} 上的评论（HTTP ${status}）；未发布任何内容。`,
+  commentUnsure: (ref) =>
+    `GitHub 没有确认在 ${ref} 上的评论（无响应或服务器错误）。请再按一次：gigops 会先在该 issue 上查找，绝不会发两次。`,
   pasteAs: {
     plain: '纯文本，适用于 Upwork 等平台：直接复制即可。Upwork 条款禁止自动提交，请手动粘贴。',
     markdown: 'GitHub Markdown：复制到该 issue 的评论中。',
@@ -111,6 +184,7 @@ const zh: typeof en = {
     `我无法在 <#${channel}> 发消息：请用 \`/invite @gigops\` 邀请我。`,
   postedIn: (channel: string) => `草稿已发布在 <#${channel}>，审批人可以在那里查看。`,
   polishFailed: 'LLM 没有返回可用的改写，草稿未改动。请检查 LLM_BASE_URL 和 LLM_MODEL。',
+  polishAddedLink: 'LLM 加入了草稿中没有的链接，因此未采用其改写；草稿未改动。',
   polishTooLarge: (kib: number) =>
     `LLM 的回答超过 ${kib} KiB，gigops 已停止读取；草稿未改动。请再按一次润色，或手动编辑。`,
   polishTooSlow: (seconds: number) =>

@@ -44,10 +44,17 @@ export interface DraftFacts {
   quote: string;
   ask: Ask;
   hours: number;
+  /** The greeting line. */
+  greeting: string;
   /** Every money figure the draft shows, formatted. */
   money: string[];
-  /** The links of the evidence chosen. */
+  /** The price line alone (without hook, about and signature). */
+  priceLine: string;
+  /** The evidence shown: `owner/repo#n`, and its links. */
+  evidence: string[];
   links: string[];
+  /** What closes the draft, in order: hook, about, signature (those set). */
+  closing: string[];
 }
 
 /** How much detail goes in: the richest level whose plain form fits Upwork's glance. */
@@ -111,10 +118,13 @@ export function composeDraft(
   const price = reconcilePrice(copy, brief, estimate, settings);
 
   let sections: ProposalSections | undefined;
-  for (const level of LEVELS) {
+  let level: Level = LEVELS[0];
+  for (const each of LEVELS) {
+    level = each;
     sections = write(level);
     if (plainProposal(sections).length <= TARGET) break;
   }
+  const shown = evidence.slice(0, level.evidence);
   return {
     opportunityId: brief.id,
     issueUrl: brief.url,
@@ -126,10 +136,20 @@ export function composeDraft(
       quote: quoteFull,
       ask,
       hours: estimate.hours,
+      greeting: copy.greeting(brief.greet),
       money: price.money,
-      links: evidence.map((p) => p.url),
+      priceLine: price.text,
+      evidence: shown.map((p) => `${p.repo}#${p.number}`),
+      links: shown.map((p) => p.url),
+      closing: closingOf(level),
     },
   };
+
+  function closingOf(l: Level): string[] {
+    return [settings.hook, clip(settings.about.trim(), l.about), settings.signature]
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
 
   function write(level: Level): ProposalSections {
     const problem: string[] = [copy.greeting(brief.greet)];
@@ -189,14 +209,7 @@ export function composeDraft(
           .map((p) => copy.evidenceLine(p.repo, p.number, clip(p.title, 70), p.url)),
       ].join('\n');
 
-    const closing = [
-      price.text,
-      settings.hook,
-      clip(settings.about.trim(), level.about),
-      settings.signature,
-    ]
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+    const closing = [price.text, ...closingOf(level)];
 
     return {
       problem: clip(problem.join('\n'), SECTION_LIMITS.problem),

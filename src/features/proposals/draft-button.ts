@@ -19,7 +19,7 @@ export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
       channel: press.channel,
       threadTs: press.messageTs,
     });
-    const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+    const text = outcome.kind === 'problem' ? outcome.text : outcome.tell;
     if (text) await tellPrivately(client, press.channel, press.user, text);
     if (outcome.kind === 'posted' && listing?.blocks && press.messageTs) {
       // The listing stops offering Draft for it, and says where the draft is.

@@ -11,8 +11,9 @@ import { briefOf } from './brief.ts';
 import { composeDraft, type DraftedProposal } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
+import { type LlmFallback, writeDraftWithLlm } from './llm-draft.ts';
 import { fetchMergedPulls } from './merged-pulls.ts';
-import { canPolish } from './presenter.ts';
+import { canPolish, llmOptions } from './presenter.ts';
 
 /** The metadata event type marking a draft's message (its id: the draft id). */
 export const DRAFT_MARKER = 'gigops_draft';
@@ -27,7 +28,8 @@ export interface DraftRequest {
 }
 
 export type DraftOutcome =
-  | { kind: 'posted'; record: ProposalRecord; elsewhere: string | undefined }
+  /** `tell`: what the asker is told privately (where the draft went; who wrote it). */
+  | { kind: 'posted'; record: ProposalRecord; tell: string | undefined }
   | { kind: 'problem'; text: string };
 
 /**
@@ -52,12 +54,25 @@ export async function draftProposal(
   if (open) return { kind: 'problem', text: copy.draftExists(ref, open.channel) };
 
   let drafted: DraftedProposal;
+  let note: string | undefined;
+  const llm = llmOptions(deps);
   try {
     const brief = briefOf(await found.from.get(found.key));
     const pulls = proposals.githubLogin
       ? await fetchMergedPulls(deps.github, proposals.githubLogin)
       : [];
     drafted = composeDraft(brief, pulls, { ...proposals, locale });
+    if (llm) {
+      // The LLM may write the whole draft; it is kept only when the facts survive.
+      const written = await writeDraftWithLlm(llm, brief, drafted, locale);
+      if (written.kind === 'written') {
+        drafted = { ...drafted, sections: written.sections };
+        note = copy.llmWrote(llm.model);
+      } else {
+        deps.logger.info({ ref: opportunityId, why: written.why }, 'LLM draft not used');
+        note = copy.llmFellBack(whyText(copy, written.why));
+      }
+    }
   } catch (error) {
     deps.logger.warn({ err: error, ref: opportunityId }, 'could not draft a proposal');
     return {
@@ -134,5 +149,19 @@ export async function draftProposal(
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
   // Drafts sent to proposals.channel from another channel: tell the asker where.
   const elsewhere = stored.channel !== request.channel ? copy.postedIn(stored.channel) : undefined;
-  return { kind: 'posted', record: stored, elsewhere };
+  const tell = [elsewhere, note].filter(Boolean).join('\n') || undefined;
+  return { kind: 'posted', record: stored, tell };
+}
+
+function whyText(copy: ReturnType<typeof proposalCopy>, why: LlmFallback): string {
+  switch (why.kind) {
+    case 'missing':
+      return copy.llmWhy.missing(why.facts.join(', '));
+    case 'link':
+      return copy.llmWhy.link;
+    case 'too-long':
+      return copy.llmWhy.tooLong;
+    default:
+      return copy.llmWhy[why.kind];
+  }
 }

@@ -31,18 +31,22 @@ const completionSchema = z.object({
 });
 const proseSchema = z.object({ problem: z.string().min(1), plan: z.string().min(1) });
 
+/** One chat turn: fixed instructions (system) and the data to work on (user, JSON). */
+export interface ChatRequest {
+  system: string;
+  user: string;
+}
+
 /**
- * Rewrites the problem and plan prose through an OpenAI-compatible
- * `/chat/completions` (OpenAI, Ollama, llama.cpp, vLLM …). Throws when the
- * endpoint fails or answers with something that is not the two sections.
+ * Asks an OpenAI-compatible `/chat/completions` (OpenAI, Ollama, llama.cpp,
+ * vLLM …) and parses the JSON object its answer holds (a ```json fence
+ * allowed). Throws when the endpoint fails, passes a cap, or answers
+ * something that is not JSON.
  */
-export async function polishProse(
-  options: LlmOptions,
-  input: { locale: Locale; problem: string; plan: string },
-): Promise<{ problem: string; plan: string }> {
+export async function askForJson(options: LlmOptions, chat: ChatRequest): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? LLM_TIMEOUT_MS;
   try {
-    return await exchange(options, input, AbortSignal.timeout(timeoutMs));
+    return await exchange(options, chat, AbortSignal.timeout(timeoutMs));
   } catch (error) {
     // The signal covers the answer too: a silent or dripping endpoint ends here.
     if (error instanceof Error && error.name === 'TimeoutError')
@@ -51,11 +55,27 @@ export async function polishProse(
   }
 }
 
-async function exchange(
+/**
+ * Rewrites the problem and plan prose. Throws when the endpoint fails or
+ * answers with something that is not the two sections.
+ */
+export async function polishProse(
   options: LlmOptions,
   input: { locale: Locale; problem: string; plan: string },
-  signal: AbortSignal,
 ): Promise<{ problem: string; plan: string }> {
+  const answer = await askForJson(options, {
+    system: proposalCopy(input.locale).polishInstructions,
+    user: JSON.stringify({ problem: input.problem, plan: input.plan }),
+  });
+  const prose = proseSchema.parse(answer);
+  return { problem: prose.problem.trim(), plan: prose.plan.trim() };
+}
+
+async function exchange(
+  options: LlmOptions,
+  chat: ChatRequest,
+  signal: AbortSignal,
+): Promise<unknown> {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const res = await doFetch(url, {
@@ -68,8 +88,8 @@ async function exchange(
       model: options.model,
       temperature: 0.3,
       messages: [
-        { role: 'system', content: proposalCopy(input.locale).polishInstructions },
-        { role: 'user', content: JSON.stringify({ problem: input.problem, plan: input.plan }) },
+        { role: 'system', content: chat.system },
+        { role: 'user', content: chat.user },
       ],
     }),
     signal,
@@ -81,8 +101,7 @@ async function exchange(
   const text = await readCapped(res, options.maxBytes ?? LLM_MAX_BYTES);
   const content = completionSchema.parse(JSON.parse(text)).choices[0]!.message.content;
   const json = content.replace(/^\s*```(?:json)?\s*/i, '').replace(/\s*```\s*$/, '');
-  const prose = proseSchema.parse(JSON.parse(json));
-  return { problem: prose.problem.trim(), plan: prose.plan.trim() };
+  return JSON.parse(json) as unknown;
 }
 
 /**

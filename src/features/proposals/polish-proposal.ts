@@ -4,6 +4,7 @@ import { proposalCopy } from '../../i18n/proposals.ts';
 import { decisionBlocker } from './decision-blocker.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { LLM_MAX_BYTES, LLM_TIMEOUT_MS, LlmLimitError, polishProse } from './llm.ts';
+import { foreignLink } from './llm-draft.ts';
 import { tellPrivately, updateProposalMessage } from './presenter.ts';
 import { validateProposalEdit } from './validate-edit.ts';
 
@@ -33,9 +34,21 @@ export async function polishProposal(
       { baseUrl: LLM_BASE_URL, model: LLM_MODEL, apiKey: LLM_API_KEY },
       { locale: record.locale, problem: record.sections.problem, plan: record.sections.plan },
     );
+    // No link the draft did not already have: the LLM's text is untrusted.
+    const given = [record.issueUrl, ...Object.values(record.sections)].join('\n');
+    const foreign = foreignLink(
+      `${prose.problem}\n${prose.plan}`,
+      [...given.matchAll(/\bhttps?:\/\/\S+/g)].map((m) => m[0]),
+    );
+    if (foreign) {
+      deps.logger.warn({ id: record.id, foreign }, 'polish added a link');
+      failure = copy.polishAddedLink;
+      throw new Error('the LLM added a link');
+    }
     sections = validateProposalEdit({ ...record.sections, ...prose });
   } catch (error) {
-    deps.logger.warn({ err: error, id: record.id }, 'polish failed');
+    if (failure === copy.polishFailed)
+      deps.logger.warn({ err: error, id: record.id }, 'polish failed');
     sections = { ok: false, problems: {} };
     if (error instanceof LlmLimitError)
       failure =

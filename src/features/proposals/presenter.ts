@@ -2,10 +2,19 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { renderProposal } from './draft-blocks.ts';
+import type { LlmOptions } from './llm.ts';
 
 /** Whether the Polish button is offered: an LLM endpoint and model are configured. */
 export const canPolish = (deps: Deps) =>
   Boolean(deps.config.env.LLM_BASE_URL && deps.config.env.LLM_MODEL);
+
+/** The LLM endpoint (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY), when one is configured. */
+export function llmOptions(deps: Deps): LlmOptions | undefined {
+  const { LLM_BASE_URL, LLM_MODEL, LLM_API_KEY } = deps.config.env;
+  return LLM_BASE_URL && LLM_MODEL
+    ? { baseUrl: LLM_BASE_URL, model: LLM_MODEL, apiKey: LLM_API_KEY }
+    : undefined;
+}
 
 /** Redraws the one draft message from its stored record. */
 export async function updateProposalMessage(

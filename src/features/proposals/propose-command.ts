@@ -11,6 +11,6 @@ export const proposeHandler: SubcommandHandler<'propose'> = async (command, args
     channel: args.command.channel_id,
     threadTs: undefined,
   });
-  const text = outcome.kind === 'problem' ? outcome.text : outcome.elsewhere;
+  const text = outcome.kind === 'problem' ? outcome.text : outcome.tell;
   if (text) await args.respond({ response_type: 'ephemeral', text });
 };
