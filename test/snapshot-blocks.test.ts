@@ -11,10 +11,8 @@ import {
 import type { ClientSnapshot } from '../src/domain/build-client-snapshot.ts';
 import type { SnapshotItem } from '../src/domain/snapshot-item.ts';
 import { HOME_MAX_BLOCKS, renderHome } from '../src/features/home/home-blocks.ts';
-import {
-  renderClientSnapshot,
-  renderSnapshotPreview,
-} from '../src/features/snapshots/snapshot-blocks.ts';
+import { renderSnapshotPreview } from '../src/features/snapshots/preview-blocks.ts';
+import { renderClientSnapshot } from '../src/features/snapshots/snapshot-blocks.ts';
 import { expectWithinSlackLimits } from './support/slack-limits.ts';
 
 const item = (n: number, extra: Partial<SnapshotItem> = {}): SnapshotItem => ({
@@ -49,6 +47,37 @@ const big: ClientSnapshot = {
 };
 
 describe('the snapshot message', () => {
+  it('names each blocker’s owner and what it needs when Notion says so, as text (issue 23)', () => {
+    const s: ClientSnapshot = {
+      ...big,
+      blockers: [
+        {
+          ...item(1, { title: 'Staging database access' }),
+          owner: 'Dana <!channel>',
+          blockedReason: 'VPN credentials from ACME IT <https://evil.example|click>',
+          ageDays: 4,
+        },
+        { ...item(2, { title: 'Old blocker' }), ageDays: 9 },
+      ],
+    };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const msg = renderClientSnapshot(s, { locale, timeZone: 'America/New_York' });
+      expectWithinSlackLimits(msg.blocks, 'message');
+      const text = JSON.stringify(msg.blocks);
+      expect(text).not.toContain('<!channel>');
+      expect(text).not.toContain('<https://evil.example');
+      if (locale === 'en') {
+        expect(text).toContain(
+          'owner Dana &lt;!channel&gt; · needs VPN credentials from ACME IT &lt;https://evil.example|click&gt; · no update for 4 days',
+        );
+        expect(text).toContain('Old blocker');
+        expect(text).toMatch(/Old blocker[^•]*> · no update for 9 days/);
+      } else {
+        expect(text).toContain('负责人 Dana &lt;!channel&gt; · 需要：VPN credentials');
+      }
+    }
+  });
+
   it('puts blockers first, shows both rates labelled, and stays within Slack limits', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const msg = renderClientSnapshot(big, { locale, timeZone: 'America/New_York', late: true });

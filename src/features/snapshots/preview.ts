@@ -2,7 +2,7 @@ import type { SlackMessage } from '../../blocks/usage.ts';
 import type { ClientConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { composeClientSnapshot } from './compose.ts';
-import { renderSnapshotPreview } from './snapshot-blocks.ts';
+import { renderSnapshotPreview } from './preview-blocks.ts';
 
 /** This week's snapshot as it would be posted now, for the private preview. */
 export async function previewClientSnapshot(

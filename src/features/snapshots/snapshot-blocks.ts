@@ -77,7 +77,7 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
         ? copy.noBlockers
         : `${copy.blockers(s.blockers.length)}\n${list(
             s.blockers,
-            (b) => `${link(b)} · ${copy.blockerAge(b.ageDays)}`,
+            (b) => blockerLine(b, copy),
             copy.more,
           )}`,
     ),
@@ -133,58 +133,23 @@ export function renderClientSnapshot(s: ClientSnapshot, o: SnapshotRenderOptions
   return { text: copy.fallback(s.clientName, Math.round(rate(s.points) * 100)), blocks };
 }
 
+/**
+ * A blocker names who owns it and what it needs, when the Notion item says
+ * so (optional `owner` and `blockedReason` properties): a client reads what
+ * to do about it. Both are Notion text: escaped, and the need cut short.
+ */
+function blockerLine(
+  b: SnapshotItem & { ageDays: number },
+  copy: ReturnType<typeof snapshotCopy>,
+): string {
+  return [
+    link(b),
+    b.owner ? copy.owner(escapeText(short(b.owner))) : undefined,
+    b.blockedReason ? copy.needs(escapeText(short(b.blockedReason))) : undefined,
+    copy.blockerAge(b.ageDays),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 const pointsSuffix = (i: SnapshotItem) => (i.points ? ` · ${fmtPoints(i.points)} pt` : '');
-
-/** The private preview: the post as the client would see it, plus **Post now**. */
-export function renderSnapshotPreview(
-  s: ClientSnapshot,
-  o: SnapshotRenderOptions,
-  channel: string,
-): SlackMessage {
-  const copy = snapshotCopy(o.locale);
-  const post = renderClientSnapshot(s, o);
-  return {
-    text: post.text,
-    blocks: [
-      ...post.blocks,
-      { type: 'divider' },
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: `${copy.previewNote} <#${channel}>.` },
-        accessory: {
-          type: 'button',
-          style: 'primary',
-          action_id: SNAPSHOT_POST_ACTION,
-          value: s.clientId,
-          text: { type: 'plain_text', text: copy.postNow },
-        },
-      },
-    ],
-  };
-}
-
-/** Several clients and no id: pick one (each button previews that client). */
-export function renderClientPicker(
-  clients: ReadonlyArray<{ id: string; name: string }>,
-  locale: Locale,
-): SlackMessage {
-  const copy = snapshotCopy(locale);
-  return {
-    text: copy.pickClient,
-    blocks: [
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: copy.pickClient },
-        accessory: {
-          type: 'static_select',
-          action_id: SNAPSHOT_PICK_ACTION,
-          placeholder: { type: 'plain_text', text: copy.pickClient },
-          options: clients.slice(0, 100).map((c) => ({
-            text: { type: 'plain_text', text: short(c.name).slice(0, 75) },
-            value: c.id,
-          })),
-        },
-      },
-    ],
-  };
-}

@@ -7,7 +7,7 @@ import { snapshotCopy } from '../../i18n/snapshots.ts';
 import type { SubcommandHandler } from '../../listeners/commands/gigs.ts';
 import { snapshotsConfigured } from './compose.ts';
 import { previewClientSnapshot } from './preview.ts';
-import { renderClientPicker } from './snapshot-blocks.ts';
+import { renderClientPicker } from './preview-blocks.ts';
 
 /** `/gigs snapshot [client-id]`: a private preview, a picker, or what to configure. */
 export const snapshotCommand: SubcommandHandler<'snapshot'> = async (command, args, deps) => {
