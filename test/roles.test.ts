@@ -116,7 +116,9 @@ describe('admins, through signed requests', () => {
     const preview = await slash(t, 'snapshot acme', 'U0BOSS', 'snapshot-admin');
     expect(JSON.stringify(preview.params.blocks)).toContain('snapshot_post');
     await press(t, dismiss, 'U0BOSS', 'dismiss-admin');
-    expect((await t.bot.deps.store.opportunities.get('github:acme/rpc#7'))?.dismissedAt).toEqual(NOW);
+    expect((await t.bot.deps.store.opportunities.get('github:acme/rpc#7'))?.dismissedAt).toEqual(
+      NOW,
+    );
   });
 
   it('without admins, the approvers are the admins; client figures in the App Home are theirs only', async () => {
