@@ -32,6 +32,7 @@ export function countStoreErrors(store: Store, onError: (operation: string) => v
     proposals: repository('proposals', store.proposals),
     snapshots: repository('snapshots', store.snapshots),
     delivery: repository('delivery', store.delivery),
+    leads: repository('leads', store.leads),
     reports: repository('reports', store.reports),
     ready: wrap('ready', () => store.ready()),
     close: wrap('close', () => store.close()),

@@ -272,4 +272,57 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Leads (issue 22): your pull requests in others' repositories, followed from opening to a
+    // paying client; what each repository's CONTRIBUTING says about a commercial line (cached
+    // with its ETag); and proposals marked sent, for the funnel. Amounts are decimal text.
+    id: '0014_leads',
+    sql: `
+      CREATE TABLE IF NOT EXISTS leads (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        repo TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        state TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        watched_by TEXT,
+        opportunity_id TEXT,
+        facts TEXT NOT NULL,
+        contributing TEXT,
+        pr_created_at TEXT NOT NULL,
+        pr_updated_at TEXT NOT NULL,
+        last_event_at TEXT,
+        first_reply_at TEXT,
+        merged_at TEXT,
+        channel TEXT,
+        ts TEXT,
+        validated_at TEXT,
+        validation TEXT,
+        validation_ts TEXT,
+        won_amount TEXT,
+        won_currency TEXT,
+        won_at TEXT,
+        won_by TEXT,
+        etag TEXT,
+        first_seen_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS leads_url ON leads (url);
+      CREATE TABLE IF NOT EXISTS contributing_checks (
+        repo TEXT PRIMARY KEY,
+        verdict TEXT NOT NULL,
+        path TEXT,
+        quote TEXT,
+        etag TEXT,
+        checked_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS proposal_sends (
+        proposal_id TEXT PRIMARY KEY,
+        opportunity_id TEXT NOT NULL,
+        via TEXT NOT NULL,
+        sent_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
 import type { ReportStore } from './report-store.ts';
+import type { LeadStore } from './repositories/leads.ts';
 
 /**
  * One Store for all of gigops' state. Each feature owns one repository
@@ -15,6 +16,7 @@ export interface Store {
   readonly proposals: ProposalStore;
   readonly snapshots: SnapshotStore;
   readonly delivery: DeliveryStore;
+  readonly leads: LeadStore;
   readonly reports: ReportStore;
   /** True once migrations have run. */
   ready(): Promise<boolean>;

@@ -2,6 +2,7 @@ import type { Sql } from '../sql.ts';
 import type { Store } from '../store.ts';
 import { deliveryRepository } from './delivery.ts';
 import { jobRepository } from './jobs.ts';
+import { leadRepository } from './leads.ts';
 import { metaRepository } from './meta.ts';
 import { opportunityRepository } from './opportunities.ts';
 import { proposalRepository } from './proposals.ts';
@@ -10,7 +11,7 @@ import { snapshotRepository } from './snapshots.ts';
 
 export type Repositories = Pick<
   Store,
-  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery' | 'reports'
+  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery' | 'leads' | 'reports'
 >;
 
 /** Every repository, written once against Sql: both engines run the same queries. */
@@ -22,6 +23,7 @@ export function createRepositories(sql: Sql): Repositories {
     proposals: proposalRepository(sql),
     snapshots: snapshotRepository(sql),
     delivery: deliveryRepository(sql),
+    leads: leadRepository(sql),
     reports: reportRepository(sql),
   };
 }
