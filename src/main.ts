@@ -7,6 +7,7 @@ import type { Deps, SourcePorts } from './deps.ts';
 import { createDelivery } from './features/delivery/index.ts';
 import type { Feature } from './features/feature.ts';
 import { createHome } from './features/home/index.ts';
+import { createLeads, leadsHomeSection } from './features/leads/index.ts';
 import { createProposals } from './features/proposals/index.ts';
 import { checkGitHubToken, createRadar } from './features/radar/index.ts';
 import { createSnapshots } from './features/snapshots/index.ts';
@@ -138,7 +139,8 @@ export async function startGigops({
     createProposals(deps),
     createDelivery(deps),
     createSnapshots(deps),
-    createHome(deps),
+    createLeads(deps),
+    createHome(deps, [(user) => leadsHomeSection(deps, user)]),
   ];
   registerListeners(slack.app, deps, ackGate, features);
   const scheduler = new Scheduler(lifecycle, logger, metrics);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { commonCopy } from '../src/i18n/common.ts';
 import { deliveryCopy } from '../src/i18n/delivery.ts';
 import { homeSectionsCopy } from '../src/i18n/home-sections.ts';
+import { leadCopy, leadsCommandCopy } from '../src/i18n/leads.ts';
+import { funnelCopy } from '../src/i18n/leads-funnel.ts';
 import { LOCALES, type Locale, pick } from '../src/i18n/locale.ts';
 import { draftCopy } from '../src/i18n/proposal-draft.ts';
 import { proposalCopy } from '../src/i18n/proposals.ts';
@@ -16,6 +18,9 @@ const sets = {
   deliveryCopy,
   draftCopy,
   homeSectionsCopy,
+  leadCopy,
+  leadsCommandCopy,
+  funnelCopy,
   proposalCopy,
   radarCopy,
   reportCopy,

@@ -39,6 +39,23 @@ export function parseIssueUrl(
   url: string,
   hosts: readonly string[] = GITHUB_WEB_HOSTS,
 ): { owner: string; repo: string; number: number } | { problem: IssueUrlProblem } {
+  return parseRefUrl(url, hosts, 'issues');
+}
+
+/** `https://github.com/owner/repo/pull/123` by the same rules (a `/files` or `/commits` tab too). */
+export function parsePullUrl(
+  url: string,
+  hosts: readonly string[] = GITHUB_WEB_HOSTS,
+): { owner: string; repo: string; number: number } | { problem: IssueUrlProblem } {
+  const tab = /^(.*\/pull\/[^/?#]+)\/(?:files|commits|checks)\/?(?=$|[?#])/.exec(url);
+  return parseRefUrl(tab ? tab[1]! : url, hosts, 'pull');
+}
+
+function parseRefUrl(
+  url: string,
+  hosts: readonly string[],
+  kind: 'issues' | 'pull',
+): { owner: string; repo: string; number: number } | { problem: IssueUrlProblem } {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,7 +68,7 @@ export function parseIssueUrl(
   // The raw path: URL() has already resolved `..`, so look at what was typed too.
   const typed = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
   const parts = typed.replace(/\/$/, '').split('/').slice(1);
-  if (parts.length !== 4 || parts[2] !== 'issues') return { problem: 'url' };
+  if (parts.length !== 4 || parts[2] !== kind) return { problem: 'url' };
   const [owner, repo, , num] = parts as [string, string, string, string];
   if (!isGitHubOwner(owner) || !isGitHubRepo(repo)) return { problem: 'name' };
   const number = /^\d{1,16}$/.test(num) ? Number(num) : Number.NaN;

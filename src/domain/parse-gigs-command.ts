@@ -1,7 +1,8 @@
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { commandProblemCopy } from '../i18n/common.ts';
+import { leadsCommandCopy } from '../i18n/leads.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { GITHUB_WEB_HOSTS, isGitHubFullName, parseIssueUrl } from './github-refs.ts';
+import { GITHUB_WEB_HOSTS, isGitHubFullName, parseIssueUrl, parsePullUrl } from './github-refs.ts';
 
 /**
  * The `/gigs` grammar (PRODUCT.md): pure, total — every input yields a
@@ -22,6 +23,7 @@ export type GigsCommand =
   | { kind: 'propose'; issueUrl: string; owner: string; repo: string; number: number }
   | { kind: 'snapshot'; clientId?: string }
   | { kind: 'sync' }
+  | { kind: 'leads'; watch?: { url: string; owner: string; repo: string; number: number } }
   | { kind: 'help' }
   | { kind: 'usage'; problem: string };
 
@@ -118,7 +120,36 @@ export function parseGigsCommand(text: string, options: ParseOptions = {}): Gigs
     if (rest.length > 0) return usage(copy.syncArgs);
     return { kind: 'sync' };
   }
+  if (sub === 'leads') return parseLeads(rest, locale, githubHosts, echo);
   return parseFilters(tokens, copy, echo);
+}
+
+/** `leads`, or `leads watch <github pull request url>`. */
+function parseLeads(
+  rest: string[],
+  locale: Locale,
+  hosts: readonly string[],
+  echo: (token: string) => string,
+): GigsCommand {
+  const copy = leadsCommandCopy(locale);
+  if (rest.length === 0) return { kind: 'leads' };
+  const url = rest[1] ? unlink(rest[1]) : undefined;
+  if (rest[0]?.toLowerCase() !== 'watch' || !url || rest.length > 2)
+    return { kind: 'usage', problem: copy.args };
+  const pull = parsePullUrl(url, hosts);
+  if (!('problem' in pull)) return { kind: 'leads', watch: { url, ...pull } };
+  const host = hosts[0] ?? 'github.com';
+  const problem =
+    pull.problem === 'host'
+      ? copy.notGitHubHost(echo(url), host)
+      : pull.problem === 'url' && !('problem' in parseIssueUrl(url, hosts))
+        ? copy.issueNotPull(echo(url))
+        : pull.problem === 'number'
+          ? copy.badNumber(echo(url))
+          : pull.problem === 'name'
+            ? copy.badRepoName(echo(url))
+            : copy.notPullUrl(echo(url), host);
+  return { kind: 'usage', problem };
 }
 
 function parseFilters(

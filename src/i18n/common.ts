@@ -58,6 +58,8 @@ const en = {
     '`/gigs propose <github issue url>` — draft a proposal for any issue',
     '`/gigs snapshot [client-id]` — preview this week’s client snapshot, with *Post now*',
     '`/gigs sync` — bring Notion in line with GitHub pull requests now',
+    '`/gigs leads` — your pull requests in others’ repositories, validated leads, the funnel',
+    '`/gigs leads watch <github pull request url>` — follow one more pull request as a lead',
     '`/gigs help` — this message',
   ],
   example: 'Example: `/gigs grpc label:bug min-stars:5000`',
@@ -68,6 +70,7 @@ const en = {
     snapshot:
       'Client snapshots are not set up yet: set NOTION_TOKEN and add `clients` to gigops.yml',
     sync: 'Delivery sync is not set up yet: set NOTION_TOKEN and add a `delivery` section to gigops.yml',
+    leads: 'Leads are not set up yet: add a `leads` section (`channel`) to gigops.yml',
   },
   somethingFailed: 'Something went wrong on our side; it is logged. Please try again in a minute.',
   staleAction:
@@ -94,6 +97,8 @@ const zh: typeof en = {
     '`/gigs propose <GitHub issue 链接>` — 为任意 issue 起草提案',
     '`/gigs snapshot [client-id]` — 预览本周客户进度快照，可 *立即发布*',
     '`/gigs sync` — 立即把 GitHub PR 状态同步到 Notion',
+    '`/gigs leads` — 你在他人仓库的 PR、已验证线索和转化漏斗',
+    '`/gigs leads watch <GitHub PR 链接>` — 把一个 PR 加入线索跟踪',
     '`/gigs help` — 显示本帮助',
   ],
   example: '示例：`/gigs grpc label:bug min-stars:5000`',
@@ -102,6 +107,7 @@ const zh: typeof en = {
     propose: '提案起草尚未配置：请在 gigops.yml 中添加 `proposals` 部分',
     snapshot: '客户进度快照尚未配置：请设置 NOTION_TOKEN 并在 gigops.yml 中添加 `clients`',
     sync: '交付同步尚未配置：请设置 NOTION_TOKEN 并在 gigops.yml 中添加 `delivery` 部分',
+    leads: '线索跟踪尚未配置：请在 gigops.yml 中添加 `leads` 部分（`channel`）',
   },
   somethingFailed: '我们这边出了点问题，已记录日志。请稍后再试。',
   staleAction: '这个按钮所属的消息已失效。请重新运行 `/gigs` 获取最新消息。',

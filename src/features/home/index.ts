@@ -1,15 +1,19 @@
 import type { Deps } from '../../deps.ts';
 import type { Feature } from '../feature.ts';
 import { registerAppHomeOpened } from './app-home-opened.ts';
+import type { HomeSection } from './publish-home.ts';
+
+export type { HomeSection } from './publish-home.ts';
 
 /**
  * The App Home: new opportunities since the last visit, drafts awaiting
- * approval, each client's progress (admins only) and the integrations'
- * health, rebuilt on every visit.
+ * approval, the sections other features give it (`sections`: leads), each
+ * client's progress (admins only) and the integrations' health, rebuilt on
+ * every visit.
  */
-export function createHome(deps: Deps): Feature {
+export function createHome(deps: Deps, sections: readonly HomeSection[] = []): Feature {
   return {
     name: 'home',
-    listen: (_listeners, app) => registerAppHomeOpened(app, deps),
+    listen: (_listeners, app) => registerAppHomeOpened(app, deps, sections),
   };
 }

@@ -48,8 +48,15 @@ function clientFigures(deps: Deps, client: ClientConfig, now: Date): Promise<Cli
   return figures;
 }
 
+/** A section another feature gives the App Home (leads), rendered for one user. */
+export type HomeSection = (userId: string) => Promise<KnownBlock[]>;
+
 /** Builds and publishes one user's App Home; a failing part is shown as such, never blank. */
-export async function publishHome(deps: Deps, userId: string): Promise<void> {
+export async function publishHome(
+  deps: Deps,
+  userId: string,
+  extra: readonly HomeSection[] = [],
+): Promise<void> {
   const now = deps.now();
   const notionOn = snapshotsConfigured(deps);
   const visitKey = `home:last-visit:${userId}`;
@@ -69,6 +76,7 @@ export async function publishHome(deps: Deps, userId: string): Promise<void> {
         const open = recent.filter((d) => d.state === 'drafted').slice(0, HOME_LIST_LIMIT);
         return renderAwaitingApproval(locale, open);
       },
+      ...extra.map((section) => () => section(userId)),
     ].map((render) =>
       render().catch((error: unknown): KnownBlock[] => {
         deps.logger.warn({ err: error }, 'an App Home section failed');

@@ -30,6 +30,7 @@ export interface GigsHandlers {
   propose?: SubcommandHandler<'propose'>;
   snapshot?: SubcommandHandler<'snapshot'>;
   sync?: SubcommandHandler<'sync'>;
+  leads?: SubcommandHandler<'leads'>;
 }
 
 /** `/gigs …`: ack at once, parse, hand the slow work to one subcommand handler. */
