@@ -1,4 +1,9 @@
-import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+
+// Nodemailer is required when a mailer is made (SMTP_URL set), not at start-up.
+const requireLazily = createRequire(import.meta.url);
+
 import type { ClientSnapshot } from '../../domain/build-client-snapshot.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { reportCopy } from '../../i18n/reports.ts';
@@ -133,6 +138,7 @@ export function buildSnapshotEmail(s: ClientSnapshot, o: SnapshotEmailOptions): 
  * clients instead of a handshake per e-mail. Close it on shutdown.
  */
 export function createSnapshotMailer(smtpUrl: string): Transporter {
+  const nodemailer = requireLazily('nodemailer') as typeof import('nodemailer');
   return nodemailer.createTransport({
     url: smtpUrl,
     pool: true,

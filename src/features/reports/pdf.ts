@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { ClientSnapshot } from '../../domain/build-client-snapshot.ts';
 import {
   type ReportBar,
@@ -7,6 +8,15 @@ import {
   reportContent,
 } from './report-content.ts';
 import { reportFont } from './report-font.ts';
+
+/**
+ * pdfkit is required on the first PDF, not at start-up: with its fonts and
+ * Nodemailer it is ~15 MiB resident, which a bot that sends no report
+ * should not carry (docs/performance.md).
+ */
+const requireLazily = createRequire(import.meta.url);
+let PDFDocument: typeof PDFKitDocument | undefined;
+const pdfDocument = () => (PDFDocument ??= requireLazily('pdfkit') as typeof PDFKitDocument);
 
 export interface PdfOptions extends ReportOptions {
   /** The weekly chart (renderCompletionChart); left out when absent. */
@@ -34,7 +44,7 @@ const TITLE_WIDTH = WIDTH * 0.62;
  */
 export async function renderSnapshotPdf(s: ClientSnapshot, o: PdfOptions): Promise<Buffer> {
   const c = reportContent(s, o);
-  const doc = new PDFDocument({
+  const doc = new (pdfDocument())({
     size: 'A4',
     margin: MARGIN,
     lang: c.lang,

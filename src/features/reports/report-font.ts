@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { create, type Font } from 'fontkit';
+import { createRequire } from 'node:module';
+import type { Font } from 'fontkit';
+
+// fontkit is required with the first PDF (pdf.ts), not at start-up.
+const requireLazily = createRequire(import.meta.url);
 
 /**
  * Noto Sans Hans Regular (Simplified Chinese and Latin; SIL Open Font License
@@ -17,6 +21,7 @@ export function reportFont(): Font {
       '../fonts/NotoSansHans-Regular.otf',
       import.meta.resolve('@embedpdf/fonts-sc'),
     );
+    const { create } = requireLazily('fontkit') as typeof import('fontkit');
     const opened = create(readFileSync(file));
     if (!('layout' in opened)) throw new Error(`${file.pathname} is a font collection, not a font`);
     font = opened;
