@@ -389,6 +389,9 @@ describe('proposal Block Kit', () => {
     expect(post[0]!.text).toContain('    panic: boom <!channel>');
     expect(post[0]!.text).toContain('1. Fix (*Pool).Put.');
     expect(JSON.stringify(approved('post:3f2a9c').blocks)).toContain('Upwork’s terms forbid');
+    // Only a GitHub issue's draft offers Comment on GitHub.
+    expect(JSON.stringify(approved('github:acme/pool#7').blocks)).toContain('"proposal_comment"');
+    expect(JSON.stringify(approved('post:3f2a9c').blocks)).not.toContain('proposal_comment');
   });
 
   it('keeps an approved draft with every part at its limit within Slack limits', () => {

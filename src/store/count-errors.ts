@@ -30,6 +30,7 @@ export function countStoreErrors(store: Store, onError: (operation: string) => v
     meta: repository('meta', store.meta),
     opportunities: repository('opportunities', store.opportunities),
     proposals: repository('proposals', store.proposals),
+    proposalComments: repository('proposalComments', store.proposalComments),
     snapshots: repository('snapshots', store.snapshots),
     delivery: repository('delivery', store.delivery),
     leads: repository('leads', store.leads),

@@ -325,4 +325,24 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Comment on GitHub (issue 21): one row per approved draft posted as an issue comment,
+    // claimed before posting (owner, claimed_at: a lease) and completed with the comment's
+    // link; attempts > 1 means an earlier try may have posted, so the taker looks first.
+    id: '0015_proposal_comments',
+    sql: `
+      CREATE TABLE IF NOT EXISTS proposal_comments (
+        proposal_id TEXT PRIMARY KEY,
+        issue_url TEXT NOT NULL,
+        state TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        first_claimed_at TEXT NOT NULL,
+        comment_url TEXT,
+        posted_by TEXT,
+        posted_at TEXT
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Opportunity } from '../domain/opportunity.ts';
 import type { ProposalRecord, ProposalSections, SimilarityFlag } from '../domain/proposal.ts';
+import type { ProposalCommentStore } from './proposal-comment-store.ts';
 import type { ReportStore } from './report-store.ts';
 import type { LeadStore } from './repositories/leads.ts';
 
@@ -14,6 +15,8 @@ export interface Store {
   readonly meta: MetaStore;
   readonly opportunities: OpportunityStore;
   readonly proposals: ProposalStore;
+  /** Comment on GitHub: one claimed, then posted, comment per approved draft. */
+  readonly proposalComments: ProposalCommentStore;
   readonly snapshots: SnapshotStore;
   readonly delivery: DeliveryStore;
   readonly leads: LeadStore;

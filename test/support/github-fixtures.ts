@@ -26,6 +26,7 @@ const example = (name: string) =>
 
 export const openapiIssue = () => example('issue');
 export const openapiComments = () => example('issue-comment-items') as unknown as unknown[];
+export const openapiComment = () => example('issue-comment');
 export const openapiSearchPulls = () => example('issue-search-result-item-paginated');
 
 const recorded = read(

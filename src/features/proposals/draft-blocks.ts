@@ -4,6 +4,7 @@ import type { SlackMessage } from '../../blocks/usage.ts';
 import { opportunityLabel } from '../../domain/opportunity.ts';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
+import type { ProposalComment } from '../../store/proposal-comment-store.ts';
 import { pasteForm, proposalInForm } from './proposal-forms.ts';
 
 export const PROPOSAL_ACTIONS = {
@@ -11,6 +12,7 @@ export const PROPOSAL_ACTIONS = {
   edit: 'proposal_edit',
   reject: 'proposal_reject',
   polish: 'proposal_polish',
+  comment: 'proposal_comment',
 } as const;
 
 const stamp = (d: Date | undefined) =>
@@ -49,7 +51,7 @@ function verbatim(text: string): KnownBlock[] {
  */
 export function renderProposal(
   record: ProposalRecord,
-  options: { canPolish: boolean },
+  options: { canPolish: boolean; comment?: ProposalComment | undefined },
 ): SlackMessage {
   const copy = proposalCopy(record.locale);
   const ref = mrkdwnLink(record.issueUrl, opportunityLabel(record.opportunityId));
@@ -65,6 +67,41 @@ export function renderProposal(
     const header = copy.approvedHeader(title);
     // The form it is pasted in: Markdown for a GitHub comment, plain text for Upwork and the like.
     const form = pasteForm(record.opportunityId);
+    const comment = options.comment?.state === 'posted' ? options.comment : undefined;
+    // A GitHub issue's draft goes there as a comment, once: a button until it is, then its link.
+    const commentBlocks: KnownBlock[] =
+      form !== 'markdown'
+        ? []
+        : comment
+          ? [
+              {
+                type: 'context',
+                elements: [
+                  {
+                    type: 'mrkdwn',
+                    text: copy.commentedLine(
+                      mrkdwnLink(comment.commentUrl, copy.commentLinkLabel),
+                      comment.postedBy ?? '?',
+                      stamp(comment.postedAt),
+                    ),
+                  },
+                ],
+              },
+            ]
+          : [
+              {
+                type: 'actions',
+                block_id: 'proposal_comment',
+                elements: [
+                  {
+                    type: 'button',
+                    action_id: PROPOSAL_ACTIONS.comment,
+                    text: { type: 'plain_text', text: copy.commentOnGitHub },
+                    value: record.id,
+                  },
+                ],
+              },
+            ];
     return {
       text: escapeMrkdwn(header),
       blocks: [
@@ -81,6 +118,7 @@ export function renderProposal(
             },
           ],
         },
+        ...commentBlocks,
       ],
     };
   }

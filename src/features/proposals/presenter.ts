@@ -16,13 +16,15 @@ export function llmOptions(deps: Deps): LlmOptions | undefined {
     : undefined;
 }
 
-/** Redraws the one draft message from its stored record. */
+/** Redraws the one draft message from its stored record (and, once approved, its GitHub comment). */
 export async function updateProposalMessage(
   deps: Deps,
   client: WebClient,
   record: ProposalRecord,
 ): Promise<void> {
-  const message = renderProposal(record, { canPolish: canPolish(deps) });
+  const comment =
+    record.state === 'approved' ? await deps.store.proposalComments.get(record.id) : undefined;
+  const message = renderProposal(record, { canPolish: canPolish(deps), comment });
   await client.chat.update({ channel: record.channel, ts: record.ts, ...message });
 }
 

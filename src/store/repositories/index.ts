@@ -5,13 +5,22 @@ import { jobRepository } from './jobs.ts';
 import { leadRepository } from './leads.ts';
 import { metaRepository } from './meta.ts';
 import { opportunityRepository } from './opportunities.ts';
+import { proposalCommentRepository } from './proposal-comments.ts';
 import { proposalRepository } from './proposals.ts';
 import { reportRepository } from './reports.ts';
 import { snapshotRepository } from './snapshots.ts';
 
 export type Repositories = Pick<
   Store,
-  'jobs' | 'meta' | 'opportunities' | 'proposals' | 'snapshots' | 'delivery' | 'leads' | 'reports'
+  | 'jobs'
+  | 'meta'
+  | 'opportunities'
+  | 'proposals'
+  | 'proposalComments'
+  | 'snapshots'
+  | 'delivery'
+  | 'leads'
+  | 'reports'
 >;
 
 /** Every repository, written once against Sql: both engines run the same queries. */
@@ -21,6 +30,7 @@ export function createRepositories(sql: Sql): Repositories {
     meta: metaRepository(sql),
     opportunities: opportunityRepository(sql),
     proposals: proposalRepository(sql),
+    proposalComments: proposalCommentRepository(sql),
     snapshots: snapshotRepository(sql),
     delivery: deliveryRepository(sql),
     leads: leadRepository(sql),
