@@ -72,14 +72,14 @@ const validation = {
  */
 async function script(store: Store): Promise<LeadRecord[]> {
   const gh = [1, 2, 3, 4, 5, 6, 7].map((n) => `github:gin-gonic/gin#${n}`);
-  await store.opportunities.upsert([...gh, 'paste:upwork-42'].map(opportunity), at(1));
+  await store.opportunities.upsert([...gh, 'post:upwork-42'].map(opportunity), at(1));
   await store.opportunities.markShown(gh.slice(0, 6), at(1));
   const proposals = [
     ['d1', gh[0]!, true],
     ['d2', gh[1]!, true],
     ['d3', gh[2]!, true],
     ['d4', gh[3]!, false],
-    ['d5', 'paste:upwork-42', true],
+    ['d5', 'post:upwork-42', true],
   ] as const;
   for (const [id, opportunityId, approve] of proposals) {
     await store.proposals.create({
@@ -101,7 +101,29 @@ async function script(store: Store): Promise<LeadRecord[]> {
   }
   expect(await store.leads.markSent('d1', gh[0]!, 'github_comment', at(3))).toBe(true);
   expect(await store.leads.markSent('d1', gh[0]!, 'marked', at(3))).toBe(false);
-  await store.leads.markSent('d2', gh[1]!, 'marked', at(3));
+  // d2 went out through Comment on GitHub (issue 21's proposal_comments): sent too.
+  await store.proposalComments.claim(
+    'd2',
+    'https://github.com/gin-gonic/gin/issues/2',
+    'r1',
+    at(3),
+    60_000,
+  );
+  await store.proposalComments.complete(
+    'd2',
+    'r1',
+    'https://github.com/gin-gonic/gin/issues/2#issuecomment-1',
+    'U0ADMIN',
+    at(3),
+  );
+  // d3's comment is still being posted: not sent yet.
+  await store.proposalComments.claim(
+    'd3',
+    'https://github.com/gin-gonic/gin/issues/3',
+    'r1',
+    at(3),
+    60_000,
+  );
   await store.leads.create(lead(1, { opportunityId: gh[0], firstReplyAt: at(4) }));
   await store.leads.create(lead(2, { opportunityId: gh[1] }));
   await store.leads.create(lead(3, { firstReplyAt: at(3, 21), state: 'merged' }));
@@ -153,7 +175,7 @@ for (const engine of engines) {
       const leads = await script(store);
       const f = buildFunnel(await store.leads.funnelRows(), leads, monthIn('Europe/Berlin'));
       const counts = (steps: { count: number }[]) => steps.map((s) => s.count);
-      expect(f.sources.map((s) => s.source)).toEqual(['github', 'paste']);
+      expect(f.sources.map((s) => s.source)).toEqual(['github', 'post']);
       // listed, drafted, approved, sent, PR opened, validated, won
       expect(counts(f.sources[0]!.steps)).toEqual([6, 4, 3, 2, 2, 1, 1]);
       expect(f.sources[0]!.steps.map((s) => s.rate)).toEqual([
@@ -189,6 +211,7 @@ for (const engine of engines) {
       const en = JSON.stringify(
         renderFunnel(f, { locale: 'en', channel: 'C0LEADS', money: true, notes: [] }),
       );
+      expect(en).toContain('*Pasted job posts*');
       expect(en).toContain(
         'listed *6* → drafted *4* (67%) → approved *3* (75%) → sent *2* (67%) → PR opened *2* (100%) → validated *1* (50%) → won *1* (100%)',
       );

@@ -6,7 +6,7 @@ import { pick } from './locale.ts';
 const en = {
   title: 'Leads',
   source: (source: string) =>
-    ({ github: 'GitHub issues', paste: 'Pasted job posts' })[source] ?? `Source \`${source}\``,
+    ({ github: 'GitHub issues', post: 'Pasted job posts' })[source] ?? `Source \`${source}\``,
   direct: 'Your pull requests without a listed issue',
   steps: {
     listed: 'listed',
@@ -56,7 +56,7 @@ const en = {
 const zh: typeof en = {
   title: '线索',
   source: (source: string) =>
-    ({ github: 'GitHub issue', paste: '粘贴的招聘帖' })[source] ?? `来源 \`${source}\``,
+    ({ github: 'GitHub issue', post: '粘贴的招聘帖' })[source] ?? `来源 \`${source}\``,
   direct: '没有对应已列出 issue 的 PR',
   steps: {
     listed: '已列出',

@@ -20,7 +20,7 @@ export interface StepCount {
 }
 
 export interface Funnel {
-  /** One per opportunity source (`github`, `paste`…), from listed to won. */
+  /** One per opportunity source (`github`, `post`…), from listed to won. */
   sources: Array<{ source: string; steps: StepCount[] }>;
   /** Leads that close no listed opportunity: PR opened → validated → won. */
   direct: StepCount[];

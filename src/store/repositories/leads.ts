@@ -16,7 +16,7 @@ export interface FunnelRows {
   /** Ids of opportunities a user was shown (listed, in a digest, or drafted on). */
   listed: string[];
   proposals: Array<{ id: string; opportunityId: string; state: string }>;
-  /** Ids of proposals marked sent. */
+  /** Ids of proposals sent: marked sent, or posted as a GitHub comment. */
   sent: string[];
 }
 
@@ -161,7 +161,11 @@ export function leadRepository(sql: Sql): LeadStore {
            OR proposed_at IS NOT NULL OR listed_ts IS NOT NULL`,
       );
       const proposals = await sql.all('SELECT id, opportunity_id, state FROM proposals');
-      const sent = await sql.all('SELECT proposal_id FROM proposal_sends');
+      // Sent: marked by hand, or commented on GitHub by Comment on GitHub (issue 21).
+      const sent = await sql.all(
+        `SELECT proposal_id FROM proposal_sends
+         UNION SELECT proposal_id FROM proposal_comments WHERE state = 'posted'`,
+      );
       return {
         listed: listed.map((r) => String(r.id)),
         proposals: proposals.map((r) => ({
