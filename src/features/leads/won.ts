@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { adminsOf, isAdmin } from '../../domain/roles.ts';
 import { funnelCopy } from '../../i18n/leads-funnel.ts';
-import { ackThen } from '../../listeners/ack-then.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { LEAD_WON_ACTION, leadRef } from './lead-blocks.ts';
 import { editLeadMessage } from './presenter.ts';
@@ -71,25 +70,25 @@ export function registerLeadWon(app: Listeners, deps: Deps): void {
     const user = args.body.user.id;
     const triggerId = args.body.trigger_id;
     const { client, respond } = args;
-    await ackThen(args.ack, async () => {
-      const copy = funnelCopy(deps.config.locale);
-      const say = (text: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text });
-      if (!isAdmin(deps.config, user))
-        return say(
-          copy.onlyAdmins(
-            adminsOf(deps.config)
-              .map((u) => `<@${u}>`)
-              .join(', '),
-          ),
-        );
-      const lead = await deps.store.leads.get(id);
-      if (!lead) return say(copy.unknownLead);
-      if (!lead.validatedAt) return say(copy.notValidated);
-      await client.views.open({
-        trigger_id: triggerId,
-        view: modal(deps, lead.id, leadRef(lead), lead.won?.amount),
-      });
+    await args.ack();
+    const copy = funnelCopy(deps.config.locale);
+    const say = async (text: string) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    };
+    if (!isAdmin(deps.config, user))
+      return say(
+        copy.onlyAdmins(
+          adminsOf(deps.config)
+            .map((u) => `<@${u}>`)
+            .join(', '),
+        ),
+      );
+    const lead = await deps.store.leads.get(id);
+    if (!lead) return say(copy.unknownLead);
+    if (!lead.validatedAt) return say(copy.notValidated);
+    await client.views.open({
+      trigger_id: triggerId,
+      view: modal(deps, lead.id, leadRef(lead), lead.won?.amount),
     });
   });
 
@@ -124,7 +123,8 @@ export function registerLeadWon(app: Listeners, deps: Deps): void {
       return error(known ? copy.notValidated : copy.unknownLead);
     }
     // The modal closes at once; the lead's message shows the amount after.
-    await ackThen(args.ack, () => editLeadMessage(deps, lead));
+    await args.ack();
+    await editLeadMessage(deps, lead);
   });
 }
 

@@ -9,8 +9,8 @@ import { allowAdmin } from '../admin-only.ts';
 
 /**
  * What a subcommand reads of its request: the command, the Web API client and
- * `respond`; not Bolt's whole arguments, so the rest of the request is let
- * go while the work waits for the ack gate (ack-then.ts).
+ * `respond`; not Bolt's whole arguments, so a subcommand (and its tests)
+ * depend on no more than it uses.
  */
 export interface CommandArgs {
   command: SlashCommand;
