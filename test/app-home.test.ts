@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HOME_CLIENT_TTL_MS, publishHome } from '../src/features/home/publish-home.ts';
+import { HOME_CLIENT_TTL_MS, homePublisher } from '../src/features/home/publish-home.ts';
 import { tempDir } from './support/env.ts';
 import { FakeNotionSnapshots, notionPage } from './support/fake-notion-snapshots.ts';
 import { FakeSlack } from './support/fake-slack.ts';
@@ -55,9 +55,10 @@ it('shows new opportunities since the last visit and drafts awaiting approval, a
     createdAt: now,
   });
 
-  await publishHome(deps, 'U0USER');
+  const home = homePublisher(deps);
+  await home.publish('U0USER');
   now = new Date('2026-11-23T10:00:00Z');
-  await publishHome(deps, 'U0USER');
+  await home.publish('U0USER');
 
   const views = slack
     .callsTo('views.publish')
@@ -94,12 +95,14 @@ it('reads each client from Notion at most once a minute, shared by concurrent op
     notionUrl: notion.url,
     now: () => now,
   });
+  // One App Home per bot, as createHome builds it: its figures are shared by every visit.
+  const home = homePublisher(deps);
   const published = () => slack.callsTo('views.publish').length;
   const lastView = () => JSON.stringify(slack.callsTo('views.publish').at(-1)!.params.view);
   try {
     const before = published();
     // Three users open Home at once: one read of the client's items.
-    await Promise.all(['U1', 'U2', 'U3'].map((u) => publishHome(deps, u)));
+    await Promise.all(['U1', 'U2', 'U3'].map((u) => home.publish(u)));
     expect(notion.queries()).toBe(1);
     expect(published() - before).toBe(3);
     expect(lastView()).toContain('75%');
@@ -107,23 +110,23 @@ it('reads each client from Notion at most once a minute, shared by concurrent op
     // Within the minute the figures are reused, even after a change in Notion.
     notion.pages.push(notionPage({ title: 'New', status: 'Not started', points: 4 }));
     now = new Date(now.getTime() + HOME_CLIENT_TTL_MS - 1_000);
-    await publishHome(deps, 'U1');
+    await home.publish('U1');
     expect(notion.queries()).toBe(1);
     expect(lastView()).toContain('75%');
 
     // After it, Notion is read again.
     now = new Date(now.getTime() + 2_000);
-    await publishHome(deps, 'U1');
+    await home.publish('U1');
     expect(notion.queries()).toBe(2);
     expect(lastView()).toContain('38%');
 
     // A failed read shows the client as failing and is not kept.
     now = new Date(now.getTime() + HOME_CLIENT_TTL_MS);
     notion.failQueries = 1;
-    await publishHome(deps, 'U1');
+    await home.publish('U1');
     expect(notion.queries()).toBe(3);
     expect(lastView()).not.toContain('38%');
-    await publishHome(deps, 'U1');
+    await home.publish('U1');
     expect(notion.queries()).toBe(4);
     expect(lastView()).toContain('38%');
   } finally {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConfig } from '../src/doctor/config-check.ts';
-import { publishHome } from '../src/features/home/publish-home.ts';
+import { homePublisher } from '../src/features/home/publish-home.ts';
 import { snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
@@ -129,8 +129,8 @@ describe('admins, through signed requests', () => {
     const answer = await slash(t, 'snapshot', 'U0APPROVER1', 'approver');
     expect(JSON.stringify(answer.params.blocks)).toContain('snapshot_post');
 
-    await publishHome(t.bot.deps, 'U0GUEST');
-    await publishHome(t.bot.deps, 'U0APPROVER1');
+    await homePublisher(t.bot.deps).publish('U0GUEST');
+    await homePublisher(t.bot.deps).publish('U0APPROVER1');
     const [guest, approver] = t.slack
       .callsTo('views.publish')
       .map((c) => JSON.stringify(c.params.view));

@@ -1,6 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { publishHome } from '../src/features/home/publish-home.ts';
+import { homePublisher } from '../src/features/home/publish-home.ts';
 import { catchUpSnapshots } from '../src/features/snapshots/catch-up.ts';
 import type { MailDeps } from '../src/features/snapshots/email-report.ts';
 import { postClientSnapshot } from '../src/features/snapshots/post-client-snapshot.ts';
@@ -135,7 +135,7 @@ describe('the snapshot by e-mail, exactly once per client and week', () => {
     expect(week.outcome).toBe('posted'); // the post is not held back
     expect(await week.email).toMatchObject({ outcome: 'failed', nextAt: minutes(5) });
     expect(deps.health.status('email').lastError?.message).toContain('acme: ');
-    await publishHome(deps, 'U0USER');
+    await homePublisher(deps).publish('U0USER');
     const home = JSON.stringify(slack.callsTo('views.publish').at(-1)?.params.view);
     expect(home).toContain('*E-mail (SMTP)* · no calls yet · last error');
 

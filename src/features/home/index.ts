@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Feature } from '../feature.ts';
 import { registerAppHomeOpened } from './app-home-opened.ts';
-import type { HomeSection } from './publish-home.ts';
+import { type HomeSection, homePublisher } from './publish-home.ts';
 
 export type { HomeSection } from './publish-home.ts';
 
@@ -12,8 +12,10 @@ export type { HomeSection } from './publish-home.ts';
  * every visit.
  */
 export function createHome(deps: Deps, sections: readonly HomeSection[] = []): Feature {
+  // Built once: it keeps each client's figures for a minute, shared by every visit.
+  const home = homePublisher(deps, sections);
   return {
     name: 'home',
-    listen: (_listeners, app) => registerAppHomeOpened(app, deps, sections),
+    listen: (_listeners, app) => registerAppHomeOpened(app, deps, home),
   };
 }

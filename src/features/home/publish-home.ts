@@ -22,17 +22,15 @@ const HOME_LIST_LIMIT = 8;
 export const HOME_CLIENT_TTL_MS = 60_000;
 
 type ClientFigures = Pick<HomeClient, 'points' | 'count' | 'blockers'>;
-const figuresCache = new WeakMap<
-  object,
-  Map<string, { at: number; figures: Promise<ClientFigures> }>
->();
+/** Each client's figures as last read, by client id: the App Home's state, one per bot. */
+type FiguresCache = Map<string, { at: number; figures: Promise<ClientFigures> }>;
 
-function clientFigures(deps: Deps, client: ClientConfig, now: Date): Promise<ClientFigures> {
-  let cache = figuresCache.get(deps.store);
-  if (!cache) {
-    cache = new Map();
-    figuresCache.set(deps.store, cache);
-  }
+function clientFigures(
+  deps: Deps,
+  cache: FiguresCache,
+  client: ClientConfig,
+  now: Date,
+): Promise<ClientFigures> {
   const kept = cache.get(client.id);
   if (kept && now.getTime() - kept.at < HOME_CLIENT_TTL_MS) return kept.figures;
   const figures = composeClientSnapshot(deps, client, now).then(({ snapshot }) => ({
@@ -51,11 +49,26 @@ function clientFigures(deps: Deps, client: ClientConfig, now: Date): Promise<Cli
 /** A section another feature gives the App Home (leads), rendered for one user. */
 export type HomeSection = (userId: string) => Promise<KnownBlock[]>;
 
-/** Builds and publishes one user's App Home; a failing part is shown as such, never blank. */
-export async function publishHome(
+export interface HomePublisher {
+  /** Builds and publishes one user's App Home; a failing part is shown as such, never blank. */
+  publish(userId: string): Promise<void>;
+}
+
+/**
+ * The App Home of this bot: `sections` are what other features give it
+ * (leads); the client figures it read are kept on it (HOME_CLIENT_TTL_MS),
+ * shared by every user's visit.
+ */
+export function homePublisher(deps: Deps, sections: readonly HomeSection[] = []): HomePublisher {
+  const figures: FiguresCache = new Map();
+  return { publish: (userId) => publishHome(deps, figures, userId, sections) };
+}
+
+async function publishHome(
   deps: Deps,
+  figures: FiguresCache,
   userId: string,
-  extra: readonly HomeSection[] = [],
+  extra: readonly HomeSection[],
 ): Promise<void> {
   const now = deps.now();
   const notionOn = snapshotsConfigured(deps);
@@ -97,7 +110,7 @@ export async function publishHome(
       if (!notionOn)
         return { ...base, points: undefined, count: undefined, blockers: 0, failed: false };
       try {
-        return { ...base, ...(await clientFigures(deps, client, now)), failed: false };
+        return { ...base, ...(await clientFigures(deps, figures, client, now)), failed: false };
       } catch (error) {
         deps.logger.warn({ err: error, client: client.id }, 'App Home: client snapshot failed');
         return { ...base, points: undefined, count: undefined, blockers: 0, failed: true };
