@@ -10,8 +10,9 @@
  */
 import { rmSync } from 'node:fs';
 import { DIGEST_LEASE_MS } from '../src/features/radar/post-digest.ts';
+import type { OpportunityData } from '../src/store/opportunity-store.ts';
 import { createSqliteStore } from '../src/store/sqlite/index.ts';
-import type { OpportunityData, Store } from '../src/store/store.ts';
+import type { Store } from '../src/store/store.ts';
 import { tempDir } from '../test/support/env.ts';
 import {
   dropTestSchemas,

@@ -3,8 +3,9 @@ import type { LeadRecord } from '../src/domain/lead.ts';
 import { buildFunnel } from '../src/features/leads/funnel.ts';
 import { renderFunnel } from '../src/features/leads/funnel-blocks.ts';
 import { monthIn } from '../src/features/leads/leads-command.ts';
+import type { OpportunityData } from '../src/store/opportunity-store.ts';
 import type { NewLead } from '../src/store/repositories/leads.ts';
-import type { OpportunityData, Store } from '../src/store/store.ts';
+import type { Store } from '../src/store/store.ts';
 import { dropTestSchemas, engines } from './support/stores.ts';
 
 afterAll(dropTestSchemas);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordTogether } from '../src/features/delivery/record-together.ts';
-import type { NewWebhookEvent } from '../src/store/store.ts';
+import type { NewWebhookEvent } from '../src/store/delivery-store.ts';
 
 const event = (id: string): NewWebhookEvent => ({
   id,

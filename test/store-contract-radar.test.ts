@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProposalRecord } from '../src/domain/proposal.ts';
-import type { NewProposal, OpportunityData } from '../src/store/store.ts';
+import type { OpportunityData } from '../src/store/opportunity-store.ts';
+import type { NewProposal } from '../src/store/proposal-store.ts';
 import { dropTestSchemas, engines } from './support/stores.ts';
 
 afterAll(dropTestSchemas);

@@ -3,6 +3,10 @@ import { ErrorCode, GigopsError } from '../errors.ts';
 import { countStoreErrors } from './count-errors.ts';
 import type { Store } from './store.ts';
 
+export type * from './delivery-store.ts';
+export type * from './opportunity-store.ts';
+export type * from './proposal-store.ts';
+export type * from './snapshot-store.ts';
 export type * from './store.ts';
 
 export interface OpenStoreOptions {

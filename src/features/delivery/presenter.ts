@@ -5,7 +5,7 @@ import type { SchemaProblem } from '../../domain/check-delivery-schema.ts';
 import { pullRequestRef } from '../../domain/pull-request.ts';
 import { deliveryCopy } from '../../i18n/delivery.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import type { RefusedMove, UnmatchedPullRequest } from '../../store/store.ts';
+import type { RefusedMove, UnmatchedPullRequest } from '../../store/delivery-store.ts';
 import type { ReconcileReport } from './reconcile-deliveries.ts';
 
 const MAX_LINES = 20;

@@ -1,4 +1,4 @@
-import type { DeliveryStore, NewWebhookEvent } from '../../store/store.ts';
+import type { DeliveryStore, NewWebhookEvent } from '../../store/delivery-store.ts';
 
 interface Waiting {
   event: NewWebhookEvent;

@@ -4,7 +4,7 @@ import { opportunityLabel } from '../../domain/opportunity.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { homeSectionsCopy } from '../../i18n/home-sections.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import type { OpportunityRecord } from '../../store/store.ts';
+import type { OpportunityRecord } from '../../store/opportunity-store.ts';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const link = (url: string, title: string) => mrkdwnLink(url, title.slice(0, 120));

@@ -1,5 +1,5 @@
 import type { ProposalSections, SimilarityFlag } from '../../domain/proposal.ts';
-import type { ProposalStore } from '../../store/store.ts';
+import type { ProposalStore } from '../../store/proposal-store.ts';
 import { findSimilar } from './similarity.ts';
 
 /** How many earlier drafts a new one is compared with. */

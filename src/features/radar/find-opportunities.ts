@@ -1,7 +1,7 @@
 import type { Deps, RadarDeps } from '../../deps.ts';
 import { type Candidate, type Opportunity, opportunityId } from '../../domain/opportunity.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
-import type { OpportunityData } from '../../store/store.ts';
+import type { OpportunityData } from '../../store/opportunity-store.ts';
 import { formatFilters } from './format-filters.ts';
 import type { OpportunityListing } from './opportunity-blocks.ts';
 import { selectOpportunities } from './select-opportunities.ts';

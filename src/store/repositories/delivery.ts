@@ -1,6 +1,11 @@
+import type {
+  DeliveryStore,
+  NewWebhookEvent,
+  WebhookEventRecord,
+  WrittenState,
+} from '../delivery-store.ts';
 import type { Sql } from '../sql.ts';
 import { iso, text } from '../sql.ts';
-import type { DeliveryStore, NewWebhookEvent, WebhookEventRecord, WrittenState } from '../store.ts';
 
 async function insertWebhookEvent(sql: Sql, e: NewWebhookEvent): Promise<boolean> {
   const r = await sql.run(

@@ -1,7 +1,7 @@
 import { parseOpportunityRef } from '../../domain/opportunity.ts';
+import type { OpportunityData, OpportunityRecord, OpportunityStore } from '../opportunity-store.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import { chunks, date, iso, marks, text } from '../sql.ts';
-import type { OpportunityData, OpportunityRecord, OpportunityStore } from '../store.ts';
 
 const COLUMNS = `id, source, source_key, label, project, meta, url, title, labels, body_excerpt,
   stars, comments, score, reasons, first_seen_at, updated_at`;

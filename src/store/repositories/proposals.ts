@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { isLocale, type Locale } from '../../i18n/locale.ts';
+import type { ProposalStore } from '../proposal-store.ts';
 import type { Row, Sql } from '../sql.ts';
 import { chunks, date, iso, marks, text } from '../sql.ts';
-import type { ProposalStore } from '../store.ts';
 
 const sectionsSchema = z.object({
   problem: z.string(),

@@ -1,6 +1,6 @@
+import type { SnapshotRecord, SnapshotStore } from '../snapshot-store.ts';
 import type { Sql } from '../sql.ts';
 import { iso, text } from '../sql.ts';
-import type { SnapshotRecord, SnapshotStore } from '../store.ts';
 
 export function snapshotRepository(sql: Sql): SnapshotStore {
   return {
