@@ -25,6 +25,7 @@ import { registerJobs } from './scheduling/index.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { createSlackApp } from './slack/app.ts';
 import { createGitHubSource } from './sources/github/index.ts';
+import { createPostSource } from './sources/post/index.ts';
 import { type OpportunitySource, OpportunitySources } from './sources/source.ts';
 import { openStore } from './store/index.ts';
 
@@ -106,6 +107,7 @@ export async function startGigops({
   const ports: SourcePorts = { config, logger, github, now };
   const sources = new OpportunitySources([
     createGitHubSource(ports),
+    createPostSource({ store }),
     ...(options.sources ?? []).map((make) => make(ports)),
   ]);
   const deps: Deps = {
@@ -218,11 +220,6 @@ export async function startGigops({
       const drained = await lifecycle.drain(options.shutdownGraceMs ?? 10_000);
       if (!drained)
         logger.warn({ inFlight: lifecycle.inFlight }, 'gave up waiting for in-flight work');
-      await Promise.all(
-        features.map((f) =>
-          f.stop?.().catch((e: unknown) => logger.warn({ err: e, feature: f.name }, 'stop failed')),
-        ),
-      );
       await Promise.all(
         features.map((f) =>
           f.stop?.().catch((e: unknown) => logger.warn({ err: e, feature: f.name }, 'stop failed')),

@@ -67,7 +67,12 @@ describe('parseGigsCommand under fuzzing', () => {
     fc.assert(
       fc.property(url, (u) => {
         const result = parseGigsCommand(`propose ${u}`);
-        if (result.kind === 'propose') {
+        if (result.kind === 'propose' && 'post' in result) {
+          // A web address elsewhere: the paste modal, with the link as typed (never fetched).
+          const link = new URL(result.post.url ?? '');
+          expect(['http:', 'https:']).toContain(link.protocol);
+          expect(link.hostname).not.toMatch(/^(www\.)?github\.com$/);
+        } else if (result.kind === 'propose') {
           expect(new URL(u).hostname).toMatch(/^(www\.)?github\.com$/);
           expect(isGitHubOwner(result.owner) && isGitHubRepo(result.repo)).toBe(true);
           expect(Number.isSafeInteger(result.number) && result.number > 0).toBe(true);

@@ -46,8 +46,9 @@ describe('parseGigsCommand', () => {
     ['language:rust', 'language:'],
     ['repo:nope', 'repo:nope'],
     ['label:', 'label:'],
-    ['propose', 'propose'],
+    ['propose a b', 'propose'],
     ['propose https://github.com/golang/go/pull/1', 'not a GitHub issue URL'],
+    ['propose ftp://upwork.com/jobs/1', 'upwork.com'],
     ['sync now', 'sync'],
     ['snapshot a b', 'snapshot'],
     ['snapshot Bad_Id!', 'Bad_Id!'],
@@ -112,10 +113,21 @@ describe('parseIssueUrl (issue 18, item 9)', () => {
       repo: 'app',
       number: 4,
     });
-    const usage = parseGigsCommand('propose https://gitlab.com/a/b/-/issues/1', {
-      githubHosts: ghe,
+    // Any other web address is a job post elsewhere: the paste modal, the link kept.
+    expect(
+      parseGigsCommand('propose https://gitlab.com/a/b/-/issues/1', { githubHosts: ghe }),
+    ).toEqual({
+      kind: 'propose',
+      post: { url: 'https://gitlab.com/a/b/-/issues/1' },
     });
-    expect(usage).toEqual({ kind: 'usage', problem: expect.stringContaining('ghe.example.com') });
+  });
+
+  it('opens the paste modal for no argument or a job URL that is not GitHub', () => {
+    expect(parseGigsCommand('propose')).toEqual({ kind: 'propose', post: { url: undefined } });
+    expect(parseGigsCommand('propose <https://www.upwork.com/jobs/~01abc>')).toEqual({
+      kind: 'propose',
+      post: { url: 'https://www.upwork.com/jobs/~01abc' },
+    });
   });
 
   it('follows GitHub’s name rules', () => {

@@ -21,6 +21,8 @@ export interface RadarFilters {
 export type GigsCommand =
   | { kind: 'list'; filters: RadarFilters }
   | { kind: 'propose'; issueUrl: string; owner: string; repo: string; number: number }
+  /** No argument, or a job URL elsewhere (Upwork cannot be fetched): the paste modal. */
+  | { kind: 'propose'; post: { url: string | undefined } }
   | { kind: 'snapshot'; clientId?: string }
   | { kind: 'sync' }
   | { kind: 'leads'; watch?: { url: string; owner: string; repo: string; number: number } }
@@ -91,10 +93,12 @@ export function parseGigsCommand(text: string, options: ParseOptions = {}): Gigs
   const sub = head?.toLowerCase();
   if (sub === 'help' || sub === '-h' || sub === '--help' || sub === '?') return { kind: 'help' };
   if (sub === 'propose') {
+    if (rest.length === 0) return { kind: 'propose', post: { url: undefined } };
     const url = rest[0] ? unlink(rest[0]) : undefined;
     if (!url || rest.length > 1) return usage(copy.proposeArgs);
     const issue = parseIssueUrl(url, githubHosts);
     if ('problem' in issue) {
+      if (issue.problem === 'host' && isWebUrl(url)) return { kind: 'propose', post: { url } };
       const host = githubHosts[0] ?? 'github.com';
       return usage(
         issue.problem === 'host'
@@ -150,6 +154,16 @@ function parseLeads(
             ? copy.badRepoName(echo(url))
             : copy.notPullUrl(echo(url), host);
   return { kind: 'usage', problem };
+}
+
+/** An http(s) URL, the kind a job board gives (checked again before it is kept). */
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return (protocol === 'https:' || protocol === 'http:') && text.length <= 2000;
+  } catch {
+    return false;
+  }
 }
 
 function parseFilters(

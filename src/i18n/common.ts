@@ -56,6 +56,7 @@ const en = {
     '`/gigs` — the best open Go opportunities right now',
     '`/gigs <words> [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]` — the same, filtered',
     '`/gigs propose <github issue url>` — draft a proposal for any issue',
+    '`/gigs propose` (or a job URL) — paste a job post (Upwork and the like) and draft from it',
     '`/gigs snapshot [client-id]` — preview this week’s client snapshot, with *Post now*',
     '`/gigs sync` — bring Notion in line with GitHub pull requests now',
     '`/gigs leads` — your pull requests in others’ repositories, validated leads, the funnel',
@@ -95,6 +96,7 @@ const zh: typeof en = {
     '`/gigs` — 当前最值得做的 Go 开源机会',
     '`/gigs <关键词> [label:x] [repo:owner/name] [min-stars:N] [min-comments:N]` — 按条件筛选',
     '`/gigs propose <GitHub issue 链接>` — 为任意 issue 起草提案',
+    '`/gigs propose`（或工作链接）— 粘贴工作帖子（Upwork 等）并据此起草',
     '`/gigs snapshot [client-id]` — 预览本周客户进度快照，可 *立即发布*',
     '`/gigs sync` — 立即把 GitHub PR 状态同步到 Notion',
     '`/gigs leads` — 你在他人仓库的 PR、已验证线索和转化漏斗',
@@ -128,7 +130,7 @@ export const commonCopy = (locale: Locale) => pick({ en, 'zh-CN': zh }, locale);
 
 /** What `/gigs` says about input it cannot take; every token arrives clipped and escaped. */
 const problemsEn = {
-  proposeArgs: '`propose` takes one GitHub issue URL',
+  proposeArgs: '`propose` takes one GitHub issue URL, or nothing to paste a job post',
   notIssueUrl: (url: string) =>
     `\`${url}\` is not a GitHub issue URL (https://github.com/owner/repo/issues/123)`,
   notGitHubHost: (url: string, host: string) =>
@@ -149,7 +151,7 @@ const problemsEn = {
 };
 
 const problemsZh: typeof problemsEn = {
-  proposeArgs: '`propose` 只接受一个 GitHub issue 链接',
+  proposeArgs: '`propose` 只接受一个 GitHub issue 链接，或不带参数以粘贴工作帖子',
   notIssueUrl: (url: string) =>
     `\`${url}\` 不是 GitHub issue 链接（https://github.com/owner/repo/issues/123）`,
   notGitHubHost: (url: string, host: string) =>

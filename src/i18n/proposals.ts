@@ -22,6 +22,28 @@ const en = {
     slow: 'it did not answer in time',
     large: 'its answer was too large',
   },
+  /** How a pasted post is named in messages (it has no number). */
+  jobPost: 'this job post',
+  postGone:
+    'This job post is no longer kept; paste it again with `/gigs propose`. Nothing was drafted.',
+  otherLanguage:
+    'The post is not in English; the draft is in English, as `locale` says. Check the client’s words it quotes.',
+  pasteTitle: 'Draft from a job post',
+  pasteSubmit: 'Draft',
+  pasteJobLabel: 'The job post',
+  pasteJobHint:
+    'Paste its text as you see it: title, description, budget, the questions it asks. Upwork’s pages cannot be fetched, so gigops reads only what you paste here.',
+  pasteJobPlaceholder: 'Paste the whole post here',
+  pasteUrlLabel: 'Its link (optional)',
+  pasteUrlHint: 'Kept with the draft for you; gigops does not open it.',
+  pasteEmpty: 'Paste the job post’s text here: it is what the draft is written from.',
+  pasteOnlyUrl:
+    'That is only a link. Upwork does not let gigops fetch the page: paste the post’s text here, and its link below.',
+  pasteTooLong: (length: number) =>
+    `Too long: ${length.toLocaleString('en')} characters, at most 20,000. Paste the post itself, without the page around it.`,
+  pasteBadUrl: 'Not a link: give the post’s http(s) address, or leave this empty.',
+  pasteExpired:
+    'This form is from an older version of gigops; close it and type `/gigs propose` again.',
   commentOnGitHub: 'Comment on GitHub',
   commentLinkLabel: 'the comment on GitHub',
   commentedLine: (link: string, user: string, when: string) =>
@@ -128,6 +150,24 @@ const zh: typeof en = {
     slow: '未能及时回答',
     large: '回答过大',
   },
+  jobPost: '这篇工作帖子',
+  postGone: '这篇工作帖子已不在存储中；请用 `/gigs propose` 重新粘贴。未起草任何内容。',
+  otherLanguage: '这篇帖子不是中文；草稿按 `locale` 用中文撰写。请核对草稿引用的客户原话。',
+  pasteTitle: '根据工作帖子起草',
+  pasteSubmit: '起草',
+  pasteJobLabel: '工作帖子',
+  pasteJobHint:
+    '按原样粘贴帖子内容：标题、描述、预算以及其中的问题。Upwork 页面无法抓取，gigops 只读取你在此粘贴的内容。',
+  pasteJobPlaceholder: '在此粘贴完整帖子',
+  pasteUrlLabel: '帖子链接（可选）',
+  pasteUrlHint: '随草稿保存供你查看；gigops 不会打开它。',
+  pasteEmpty: '请在此粘贴工作帖子的内容：草稿根据它撰写。',
+  pasteOnlyUrl:
+    '这只是一个链接。Upwork 不允许 gigops 抓取页面：请在此粘贴帖子内容，并把链接填在下方。',
+  pasteTooLong: (length) =>
+    `太长：${length.toLocaleString('en')} 个字符，最多 20,000 个。请只粘贴帖子本身，不要包含页面的其他部分。`,
+  pasteBadUrl: '不是有效链接：请填写帖子的 http(s) 地址，或留空。',
+  pasteExpired: '此表单来自旧版本的 gigops；请关闭后重新输入 `/gigs propose`。',
   commentOnGitHub: '在 GitHub 上评论',
   commentLinkLabel: 'GitHub 上的评论',
   commentedLine: (link, user, when) => `已由 <@${user}> 于 ${when} 发布为${link}。`,

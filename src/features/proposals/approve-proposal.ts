@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { Deps } from '../../deps.ts';
-import { opportunityLabel } from '../../domain/opportunity.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { postOnce } from '../../slack/post-once.ts';
 import { canDecide } from './can-decide.ts';
 import { decisionBlocker } from './decision-blocker.ts';
+import { opportunityName } from './opportunity-name.ts';
 import { tellPrivately, updateProposalMessage } from './presenter.ts';
 
 /**
@@ -68,7 +68,7 @@ export async function approveProposal(
     message: {
       text: proposalCopy(approved.locale).announce(
         input.user,
-        mrkdwnLink(approved.issueUrl, opportunityLabel(approved.opportunityId)),
+        mrkdwnLink(approved.issueUrl, opportunityName(approved.opportunityId, approved.locale)),
       ),
     },
   });

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { SlackMessage } from '../../blocks/usage.ts';
-import { opportunityLabel } from '../../domain/opportunity.ts';
 import { clip, type ProposalRecord, SECTION_KEYS } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import type { ProposalComment } from '../../store/proposal-comment-store.ts';
+import { opportunityName } from './opportunity-name.ts';
 import { pasteForm, proposalInForm } from './proposal-forms.ts';
 
 export const PROPOSAL_ACTIONS = {
@@ -54,7 +54,7 @@ export function renderProposal(
   options: { canPolish: boolean; comment?: ProposalComment | undefined },
 ): SlackMessage {
   const copy = proposalCopy(record.locale);
-  const ref = mrkdwnLink(record.issueUrl, opportunityLabel(record.opportunityId));
+  const ref = mrkdwnLink(record.issueUrl, opportunityName(record.opportunityId, record.locale));
   const title = clip(record.issueTitle.replace(/\s+/g, ' '), 100);
 
   if (record.state === 'rejected') {
@@ -136,7 +136,7 @@ export function renderProposal(
       section(
         copy.similarFlag(
           Math.round(record.similar.score * 100),
-          escapeMrkdwn(opportunityLabel(record.similar.opportunityId)),
+          escapeMrkdwn(opportunityName(record.similar.opportunityId, record.locale)),
         ),
       ),
     );

@@ -7,13 +7,16 @@ import { ErrorCode, isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
+import { POST_SOURCE } from '../../sources/post/index.ts';
 import { briefOf } from './brief.ts';
 import { composeDraft, type DraftedProposal } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
 import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { type LlmFallback, writeDraftWithLlm } from './llm-draft.ts';
 import { fetchMergedPulls } from './merged-pulls.ts';
+import { opportunityName } from './opportunity-name.ts';
 import { canPolish, llmOptions } from './presenter.ts';
+import { otherLanguage } from './validate-paste.ts';
 
 /** The metadata event type marking a draft's message (its id: the draft id). */
 export const DRAFT_MARKER = 'gigops_draft';
@@ -46,9 +49,9 @@ export async function draftProposal(
   const copy = proposalCopy(locale);
   const found = deps.sources.resolve(request.id);
   if (!found) return { kind: 'problem', text: copy.badOpportunity(echoInput(request.id)) };
-  // Named in messages by its key (`owner/repo#12`); stored under its id.
-  const ref = found.key;
+  // Named in messages by its key (`owner/repo#12`) or as a job post; stored under its id.
   const opportunityId = `${found.source}:${found.key}`;
+  const ref = opportunityName(opportunityId, locale);
 
   const open = await deps.store.proposals.openDraftFor(opportunityId);
   if (open) return { kind: 'problem', text: copy.draftExists(ref, open.channel) };
@@ -58,6 +61,8 @@ export async function draftProposal(
   const llm = llmOptions(deps);
   try {
     const brief = briefOf(await found.from.get(found.key));
+    // A post in another language is still drafted in `locale`; the asker is told.
+    if (brief.kind === 'post' && otherLanguage(brief.body, locale)) note = copy.otherLanguage;
     const pulls = proposals.githubLogin
       ? await fetchMergedPulls(deps.github, proposals.githubLogin)
       : [];
@@ -67,19 +72,22 @@ export async function draftProposal(
       const written = await writeDraftWithLlm(llm, brief, drafted, locale);
       if (written.kind === 'written') {
         drafted = { ...drafted, sections: written.sections };
-        note = copy.llmWrote(llm.model);
+        note = join(note, copy.llmWrote(llm.model));
       } else {
         deps.logger.info({ ref: opportunityId, why: written.why }, 'LLM draft not used');
-        note = copy.llmFellBack(whyText(copy, written.why));
+        note = join(note, copy.llmFellBack(whyText(copy, written.why)));
       }
     }
   } catch (error) {
     deps.logger.warn({ err: error, ref: opportunityId }, 'could not draft a proposal');
     return {
       kind: 'problem',
-      text: isGigopsError(error, ErrorCode.OpportunityGone)
-        ? copy.issueNotFound(ref)
-        : copy.githubFailed(ref),
+      text:
+        found.source === POST_SOURCE
+          ? copy.postGone
+          : isGigopsError(error, ErrorCode.OpportunityGone)
+            ? copy.issueNotFound(ref)
+            : copy.githubFailed(ref),
     };
   }
 
@@ -149,9 +157,11 @@ export async function draftProposal(
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
   // Drafts sent to proposals.channel from another channel: tell the asker where.
   const elsewhere = stored.channel !== request.channel ? copy.postedIn(stored.channel) : undefined;
-  const tell = [elsewhere, note].filter(Boolean).join('\n') || undefined;
+  const tell = join(elsewhere, note);
   return { kind: 'posted', record: stored, tell };
 }
+
+const join = (...lines: Array<string | undefined>) => lines.filter(Boolean).join('\n') || undefined;
 
 function whyText(copy: ReturnType<typeof proposalCopy>, why: LlmFallback): string {
   switch (why.kind) {

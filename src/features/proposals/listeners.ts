@@ -5,6 +5,7 @@ import { registerProposalComment } from './comment-button.ts';
 import { registerOpportunityDraft } from './draft-button.ts';
 import { registerProposalEditModal } from './edit-modal.ts';
 import { registerProposalModalButtons } from './open-modal-button.ts';
+import { registerProposalPasteModal } from './paste-modal.ts';
 import { registerProposalPolish } from './polish-button.ts';
 import { registerProposalRejectModal } from './reject-modal.ts';
 
@@ -17,4 +18,5 @@ export function registerProposalListeners(app: Listeners, deps: Deps): void {
   registerProposalPolish(app, deps);
   registerProposalEditModal(app, deps);
   registerProposalRejectModal(app, deps);
+  registerProposalPasteModal(app, deps);
 }
