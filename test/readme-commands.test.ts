@@ -124,7 +124,8 @@ describe('the README’s commands, as a newcomer types them', () => {
     });
     expect(code).not.toBe(0);
     const said = lines.find((l) => l.startsWith('gigops cannot start: '));
-    expect(said).toMatch(
+    // What it printed instead, when it did not say why (a run under load once said nothing).
+    expect(said, `exit ${code}:\n${lines.join('\n')}`).toMatch(
       /^gigops cannot start: Slack is unreachable \(getaddrinfo (ENOTFOUND|EAI_AGAIN) slack\.invalid\): check SLACK_API_URL/,
     );
     expect(lines.join('\n')).not.toMatch(/rejected|regenerate/i);
