@@ -386,6 +386,31 @@ describe('Draft proposal → Edit → Approve / Reject, through signed requests'
   });
 });
 
+describe('a commercial line, as the repository’s CONTRIBUTING says (issue 22)', () => {
+  it('tells the asker plainly, quoting the file, and adds nothing to the draft', async () => {
+    gh.contributing.set(
+      'acme/pool',
+      '# Contributing\n\nPull requests must not contain payment addresses, donation appeals, referral links, or marketing copy.\n',
+    );
+    const t = await startTestBot(YAML, {
+      GITHUB_API_URL: gh.url,
+      DATA_DIR: tempDir(),
+      GITHUB_TOKEN: 'ghp_test_token_0123456789',
+    });
+    bots.push(t);
+    const { call } = await draftFromOpportunity(t);
+    const told = await t.slack.waitFor('chat.postEphemeral');
+    expect(told.params.user).toBe('U0USER');
+    expect(String(told.params.text)).toContain('Commercial line: `CONTRIBUTING.md` forbids it');
+    expect(String(told.params.text)).toContain('marketing copy');
+    expect(String(told.params.text)).toContain('GitHub profile README');
+    expect(JSON.stringify(call.params.blocks)).not.toContain('Commercial line');
+    // One query for the file, after the issue and the evidence.
+    const graphql = gh.calls.filter((c) => c.path === '/graphql');
+    expect(graphql.at(-1)?.body).toContain('query Contributing');
+  });
+});
+
 describe('/gigs propose and proposals.channel', () => {
   it('posts a normal message in proposals.channel, and names a missing issue privately', async () => {
     const t = await bot(`${YAML}  channel: C0PROPOSALS\n`);

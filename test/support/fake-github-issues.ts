@@ -36,6 +36,8 @@ export class FakeGitHubIssues {
   readonly comments = new Map<string, unknown[]>();
   /** Answers GET /search/issues for a query; default: no results. */
   search: (q: string) => unknown[] = () => [];
+  /** Each repository's root CONTRIBUTING.md (`owner/repo` → text), for the Contributing query. */
+  readonly contributing = new Map<string, string>();
   /** How the next comment POSTs are answered; default: accepted. */
   commentAnswer: (key: string) => CommentAnswer = () => 'ok';
   #nextCommentId = 1000;
@@ -69,6 +71,14 @@ export class FakeGitHubIssues {
       if (url.pathname === '/search/issues') {
         const items = this.search(url.searchParams.get('q') ?? '');
         return send(200, { total_count: items.length, incomplete_results: false, items });
+      }
+      if (url.pathname === '/graphql' && (body ?? '').includes('query Contributing')) {
+        // The root file is the query's first place (f0); the others are null here.
+        const { variables } = JSON.parse(body ?? '{}') as {
+          variables: { owner: string; name: string };
+        };
+        const text = this.contributing.get(`${variables.owner}/${variables.name}`);
+        return send(200, { data: { repository: { f0: text === undefined ? null : { text } } } });
       }
       send(404, { message: 'Not Found' });
     });

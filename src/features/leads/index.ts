@@ -2,13 +2,27 @@ import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.ts';
 import { isAdmin } from '../../domain/roles.ts';
 import type { Feature } from '../feature.ts';
+import { checkContributing } from './check-contributing.ts';
 import { renderLeadsHome } from './funnel-blocks.ts';
 import { leadsJobs, pollAtStart } from './jobs.ts';
+import { commercialLine } from './lead-blocks.ts';
 import { leadsCommand, loadFunnel, monthIn } from './leads-command.ts';
 import { registerLeadWon } from './won.ts';
 
 // For the proposals feature: what a repository's CONTRIBUTING says about a commercial line.
 export { checkContributing } from './check-contributing.ts';
+
+/**
+ * What `repo`'s CONTRIBUTING says about a commercial line, as one plain line
+ * for the user (the file's own words quoted, escaped): for a draft on an issue
+ * there. Never adds the line anywhere.
+ */
+export async function commercialLineFor(
+  deps: Pick<Deps, 'github' | 'store' | 'now' | 'logger' | 'config'>,
+  repo: string,
+): Promise<string> {
+  return commercialLine(await checkContributing(deps, repo), deps.config.locale);
+}
 
 /**
  * Leads: your pull requests in others' repositories, followed from opening to

@@ -7,7 +7,9 @@ import { ErrorCode, isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
 import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
+import { GITHUB_SOURCE } from '../../sources/github/index.ts';
 import { POST_SOURCE } from '../../sources/post/index.ts';
+import { commercialLineFor } from '../leads/index.ts';
 import { briefOf } from './brief.ts';
 import { composeDraft, type DraftedProposal } from './compose-draft.ts';
 import { renderProposal } from './draft-blocks.ts';
@@ -58,9 +60,11 @@ export async function draftProposal(
 
   let drafted: DraftedProposal;
   let note: string | undefined;
+  let project: string | undefined;
   const llm = llmOptions(deps);
   try {
     const brief = briefOf(await found.from.get(found.key));
+    if (brief.kind === 'issue') project = brief.project;
     // A post in another language is still drafted in `locale`; the asker is told.
     if (brief.kind === 'post' && otherLanguage(brief.body, locale)) note = copy.otherLanguage;
     const pulls = proposals.githubLogin
@@ -157,8 +161,26 @@ export async function draftProposal(
   deps.logger.info({ id, ref, channel, similar: similar?.score }, 'proposal drafted');
   // Drafts sent to proposals.channel from another channel: tell the asker where.
   const elsewhere = stored.channel !== request.channel ? copy.postedIn(stored.channel) : undefined;
-  const tell = join(elsewhere, note);
+  const tell = join(elsewhere, note, await commercialLineOf(deps, found.source, project));
   return { kind: 'posted', record: stored, tell };
+}
+
+/**
+ * For a draft on a GitHub issue, whether the repository's CONTRIBUTING allows
+ * a commercial line in a pull request (issue 22: some forbid "marketing
+ * copy"). GitHub's GraphQL needs a token; without one, or when the check
+ * itself fails, nothing is said rather than a guess.
+ */
+async function commercialLineOf(
+  deps: Deps,
+  source: string,
+  project: string | undefined,
+): Promise<string | undefined> {
+  if (source !== GITHUB_SOURCE || !project || !deps.config.env.GITHUB_TOKEN) return undefined;
+  return commercialLineFor(deps, project).catch((error: unknown) => {
+    deps.logger.warn({ err: error, repo: project }, 'could not check CONTRIBUTING');
+    return undefined;
+  });
 }
 
 const join = (...lines: Array<string | undefined>) => lines.filter(Boolean).join('\n') || undefined;
