@@ -1,3 +1,5 @@
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import type { LeadRecord } from '../../domain/lead.ts';
 import { leadCopy } from '../../i18n/leads.ts';
@@ -129,3 +131,8 @@ export async function postUnknownLogin(deps: PresenterDeps, login: string): Prom
 }
 
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
+
+/** Opens a modal (Mark as won's amount): a trigger_id lives 3 s, so at once. */
+export async function openModal(client: WebClient, triggerId: string, view: View): Promise<void> {
+  await client.views.open({ trigger_id: triggerId, view });
+}

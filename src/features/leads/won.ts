@@ -13,7 +13,7 @@ import { adminsOf, isAdmin } from '../../domain/roles.ts';
 import { funnelCopy } from '../../i18n/leads-funnel.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { LEAD_WON_ACTION, leadRef } from './lead-blocks.ts';
-import { editLeadMessage } from './presenter.ts';
+import { editLeadMessage, openModal } from './presenter.ts';
 
 export const LEAD_WON_MODAL = 'lead_won_modal';
 const AMOUNT = 'amount';
@@ -86,10 +86,7 @@ export function registerLeadWon(app: Listeners, deps: Deps): void {
     const lead = await deps.store.leads.get(id);
     if (!lead) return say(copy.unknownLead);
     if (!lead.validatedAt) return say(copy.notValidated);
-    await client.views.open({
-      trigger_id: triggerId,
-      view: modal(deps, lead.id, leadRef(lead), lead.won?.amount),
-    });
+    await openModal(client, triggerId, modal(deps, lead.id, leadRef(lead), lead.won?.amount));
   });
 
   app.view<ViewSubmitAction>(LEAD_WON_MODAL, async (args: SubmitArgs) => {

@@ -1,13 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import { mrkdwnLink } from '../../blocks/mrkdwn.ts';
 import type { Deps } from '../../deps.ts';
 import type { ProposalRecord } from '../../domain/proposal.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { postOnce } from '../../slack/post-once.ts';
 import { canDecide } from './can-decide.ts';
 import { decisionBlocker } from './decision-blocker.ts';
-import { opportunityName } from './opportunity-name.ts';
-import { tellPrivately, updateProposalMessage } from './presenter.ts';
+import { announceApproval, tellPrivately, updateProposalMessage } from './presenter.ts';
 
 /**
  * A press on a draft approved longer ago than this comes from a message left
@@ -58,20 +55,7 @@ export async function approveProposal(
   }
   await updateProposalMessage(deps, client, approved);
   // Announced once, even when Slack answers late (postOnce).
-  await postOnce({
-    poster: deps.slackPost ?? client,
-    reader: client,
-    channel: approved.channel,
-    threadTs: approved.threadTs ?? approved.ts,
-    marker: { type: 'gigops_approved', id: approved.id },
-    since: new Date(Date.now() - 60_000),
-    message: {
-      text: proposalCopy(approved.locale).announce(
-        input.user,
-        mrkdwnLink(approved.issueUrl, opportunityName(approved.opportunityId, approved.locale)),
-      ),
-    },
-  });
+  await announceApproval(deps, client, approved, input.user);
   deps.logger.info({ id: approved.id, by: input.user }, 'proposal approved');
   return 'approved';
 }

@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.ts';
 import type { Listeners } from '../../slack/listeners.ts';
-import { withDraftPosted } from '../radar/index.ts';
 import { type ButtonArgs, parsePress } from './button-press.ts';
 import { draftProposal } from './draft-proposal.ts';
-import { tellPrivately } from './presenter.ts';
+import { markListingDrafted, tellPrivately } from './presenter.ts';
 
 /** **Draft proposal** on an opportunity: value its id, `source:key`. */
 export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
@@ -22,26 +21,13 @@ export function registerOpportunityDraft(app: Listeners, deps: Deps): void {
     const text = outcome.kind === 'problem' ? outcome.text : outcome.tell;
     if (text) await tellPrivately(client, press.channel, press.user, text);
     if (outcome.kind === 'posted' && listing?.blocks && press.messageTs) {
-      // The listing stops offering Draft for it, and says where the draft is.
-      const { record } = outcome;
-      const blocks = withDraftPosted(
-        listing.blocks,
-        // As the listing carries it (ids saved before sources read `owner/repo#12`).
-        press.value,
-        deps.config.locale,
-        record.threadTs === press.messageTs ? 'thread' : { channel: record.channel },
+      const at = { channel: press.channel, ts: press.messageTs, value: press.value };
+      await markListingDrafted(
+        deps,
+        client,
+        { ...at, text: listing.text ?? '', blocks: listing.blocks },
+        outcome.record,
       );
-      if (blocks)
-        await client.chat
-          .update({
-            channel: press.channel,
-            ts: press.messageTs,
-            text: listing.text ?? '',
-            blocks,
-          })
-          .catch((error: unknown) =>
-            deps.logger.warn({ err: error }, 'could not mark the listing as drafted'),
-          );
     }
   });
 }

@@ -6,7 +6,7 @@ import type { ProposalRecord } from '../../domain/proposal.ts';
 import { ErrorCode, isGigopsError } from '../../errors.ts';
 import { commonCopy } from '../../i18n/common.ts';
 import { proposalCopy } from '../../i18n/proposals.ts';
-import { cannotPost, PostNotConfirmed, postOnce } from '../../slack/post-once.ts';
+import { cannotPost, PostNotConfirmed } from '../../slack/post-once.ts';
 import { GITHUB_SOURCE } from '../../sources/github/index.ts';
 import { POST_SOURCE } from '../../sources/post/index.ts';
 import { commercialLineFor } from '../leads/index.ts';
@@ -17,11 +17,8 @@ import { flagSimilarProposal } from './flag-similar-proposal.ts';
 import { type LlmFallback, writeDraftWithLlm } from './llm-draft.ts';
 import { fetchMergedPulls } from './merged-pulls.ts';
 import { opportunityName } from './opportunity-name.ts';
-import { canPolish, llmOptions } from './presenter.ts';
+import { canPolish, llmOptions, postDraft } from './presenter.ts';
 import { otherLanguage } from './validate-paste.ts';
-
-/** The metadata event type marking a draft's message (its id: the draft id). */
-export const DRAFT_MARKER = 'gigops_draft';
 
 export interface DraftRequest {
   /** The opportunity's id, `source:key` (a button's value, or built from a URL). */
@@ -131,17 +128,7 @@ export async function draftProposal(
   }
   const message = renderProposal(stored, { canPolish: canPolish(deps) });
   try {
-    // Once, even when Slack answers late: the draft's id marks its message.
-    const posted = await postOnce({
-      poster: deps.slackPost ?? client,
-      reader: client,
-      channel,
-      threadTs,
-      marker: { type: DRAFT_MARKER, id },
-      // Slack's clock, not the bot's (tests move that): a minute before this try.
-      since: new Date(Date.now() - 60_000),
-      message,
-    });
+    const posted = await postDraft(deps, client, { id, channel, threadTs, message });
     stored.ts = posted.ts;
     stored.channel = String(posted.channel ?? channel);
     await deps.store.proposals.setMessage(id, stored.channel, stored.ts);

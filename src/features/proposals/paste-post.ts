@@ -4,7 +4,7 @@ import { proposalCopy } from '../../i18n/proposals.ts';
 import { keepPost } from '../../sources/post/index.ts';
 import { draftProposal } from './draft-proposal.ts';
 import { type PasteMetadata, renderPasteModal } from './paste-modal-blocks.ts';
-import { tellPrivately } from './presenter.ts';
+import { openModal, tellPrivately } from './presenter.ts';
 import { type PasteProblem, validatePaste } from './validate-paste.ts';
 
 /** Opens the paste modal at once (a trigger_id lives 3 s), the URL prefilled when given. */
@@ -14,10 +14,7 @@ export async function openPasteModal(
   input: { triggerId: string; channel: string; url: string | undefined },
 ): Promise<void> {
   const meta: PasteMetadata = { channel: input.channel };
-  await client.views.open({
-    trigger_id: input.triggerId,
-    view: renderPasteModal(deps.config.locale, meta, input.url),
-  });
+  await openModal(client, input.triggerId, renderPasteModal(deps.config.locale, meta, input.url));
 }
 
 /** What the modal's ack answers: field errors (it stays open), or nothing (it closes). */

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import { decisionBlocker } from './decision-blocker.ts';
 import { renderEditModal, renderRejectModal } from './modal-blocks.ts';
-import { tellPrivately } from './presenter.ts';
+import { openModal, tellPrivately } from './presenter.ts';
 
 /**
  * Edit or Reject pressed: checks the press may go ahead and opens the modal
@@ -25,9 +25,10 @@ export async function startProposalModal(
     await tellPrivately(client, record?.channel ?? input.channel, input.user, blocker ?? '');
     return false;
   }
-  await client.views.open({
-    trigger_id: input.triggerId,
-    view: input.kind === 'edit' ? renderEditModal(record) : renderRejectModal(record),
-  });
+  await openModal(
+    client,
+    input.triggerId,
+    input.kind === 'edit' ? renderEditModal(record) : renderRejectModal(record),
+  );
   return true;
 }
