@@ -237,5 +237,7 @@ describe('the funnel and Mark as won', () => {
     const user = await home('U0USER');
     expect(user).toContain('1 open · 1 validated · 1 won');
     expect(user).not.toContain('$1,200');
+    // The opportunities and the drafts point to the funnel they feed, once each.
+    expect(user.split('Where they go next (drafted → approved → sent')).toHaveLength(3);
   });
 });

@@ -7,6 +7,13 @@ import type { Locale } from '../../i18n/locale.ts';
 import type { OpportunityRecord } from '../../store/opportunity-store.ts';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text }],
+});
+/** With leads on, the opportunities and drafts point to the funnel they feed (issue 22). */
+const toFunnel = (locale: Locale, leads: boolean): KnownBlock[] =>
+  leads ? [context(homeSectionsCopy(locale).toFunnel)] : [];
 const link = (url: string, title: string) => mrkdwnLink(url, title.slice(0, 120));
 
 /** App Home: opportunities first seen since the user's last visit. */
@@ -14,6 +21,7 @@ export function renderNewOpportunities(
   locale: Locale,
   items: OpportunityRecord[],
   firstVisit: boolean,
+  leads = false,
 ): KnownBlock[] {
   const copy = homeSectionsCopy(locale);
   const lines = items.map(
@@ -22,11 +30,16 @@ export function renderNewOpportunities(
   return [
     section(`*${firstVisit ? copy.opportunitiesTitle : copy.newOpportunitiesTitle}*`),
     section(lines.length > 0 ? lines.join('\n') : copy.noNewOpportunities),
+    ...toFunnel(locale, leads),
   ];
 }
 
 /** App Home: drafts waiting for a decision, with a link to each message. */
-export function renderAwaitingApproval(locale: Locale, drafts: ProposalRecord[]): KnownBlock[] {
+export function renderAwaitingApproval(
+  locale: Locale,
+  drafts: ProposalRecord[],
+  leads = false,
+): KnownBlock[] {
   const copy = homeSectionsCopy(locale);
   const lines = drafts.map(
     (d) =>
@@ -35,5 +48,6 @@ export function renderAwaitingApproval(locale: Locale, drafts: ProposalRecord[])
   return [
     section(`*${copy.awaitingTitle}*`),
     section(lines.length > 0 ? lines.join('\n') : copy.noneAwaiting),
+    ...toFunnel(locale, leads),
   ];
 }

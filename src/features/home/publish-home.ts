@@ -76,6 +76,7 @@ async function publishHome(
   const seen = await deps.store.meta.get(visitKey);
   const lastVisit = seen ? new Date(seen) : undefined;
   const { locale } = deps.config;
+  const leadsOn = deps.config.leads !== undefined;
   const sections = await Promise.all(
     [
       async () =>
@@ -83,11 +84,12 @@ async function publishHome(
           locale,
           await deps.store.opportunities.newSince(lastVisit, HOME_LIST_LIMIT),
           lastVisit === undefined,
+          leadsOn,
         ),
       async () => {
         const recent = await deps.store.proposals.recent(100);
         const open = recent.filter((d) => d.state === 'drafted').slice(0, HOME_LIST_LIMIT);
-        return renderAwaitingApproval(locale, open);
+        return renderAwaitingApproval(locale, open, leadsOn);
       },
       ...extra.map((section) => () => section(userId)),
     ].map((render) =>
