@@ -104,5 +104,23 @@ for (const engine of engines) {
       await a.close();
       await b.close();
     });
+
+    it('forgets the reports built before a time with their deliveries, and keeps the rest', async () => {
+      const store = await engine.location().open();
+      const OLD = { ...EMAIL, week: '2026-W30' };
+      await store.reports.save(report({ week: '2026-W30', builtAt: at(-120 * 24 * 60) }));
+      await store.reports.save(report());
+      for (const key of [OLD, EMAIL]) {
+        expect(await store.reports.claimDelivery(key, 'a', at(0), LEASE)).toBe(true);
+        await store.reports.completeDelivery(key, 'a', at(1), 'sent');
+      }
+      expect(await store.reports.prune(at(-60 * 24 * 60))).toBe(1);
+      expect(await store.reports.get('acme', '2026-W30')).toBeUndefined();
+      expect(await store.reports.delivery(OLD)).toBeUndefined();
+      expect(await store.reports.get('acme', '2026-W48')).toMatchObject({ week: '2026-W48' });
+      expect(await store.reports.delivery(EMAIL)).toMatchObject({ state: 'sent' });
+      expect(await store.reports.prune(at(-60 * 24 * 60))).toBe(0);
+      await store.close();
+    });
   });
 }

@@ -76,4 +76,10 @@ export interface ReportStore {
     nextAt: Date | undefined,
   ): Promise<void>;
   delivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
+  /**
+   * Forgets the reports built before `before`, with their deliveries (their
+   * links have expired and their weeks will not be sent again); how many
+   * reports went. Idempotent: every replica may run it.
+   */
+  prune(before: Date): Promise<number>;
 }

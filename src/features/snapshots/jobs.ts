@@ -35,6 +35,15 @@ export function snapshotJobs(deps: MailDeps): ScheduledJob[] {
         await catchUpSnapshots(deps, { retry: true });
       },
     },
+    // Daily: the reports whose links have all expired go, with their deliveries.
+    {
+      name: 'snapshot:prune',
+      cron: '53 3 * * *',
+      timezone: deps.config.timezone,
+      run: async () => {
+        await pruneReports(deps);
+      },
+    },
     // Held clients: the preview at slot - previewBefore, and the end of a week nobody approved.
     ...(deps.config.clients.some((c) => c.snapshot.hold)
       ? [
@@ -49,4 +58,20 @@ export function snapshotJobs(deps: MailDeps): ScheduledJob[] {
         ]
       : []),
   ];
+}
+
+/** Reports are kept a fortnight past the longest link lifetime of any client. */
+export const REPORT_KEEP_EXTRA_MS = 14 * 86_400_000;
+
+/**
+ * Forgets the week reports (and their deliveries) older than every client's
+ * link lifetime plus REPORT_KEEP_EXTRA_MS: no link can open them and their
+ * week will not be sent again. Idempotent: every replica may run it.
+ */
+export async function pruneReports(deps: Pick<MailDeps, 'config' | 'store' | 'logger' | 'now'>) {
+  const longest = Math.max(0, ...deps.config.clients.map((c) => c.snapshot.linkExpiresAfter));
+  const before = new Date(deps.now().getTime() - longest - REPORT_KEEP_EXTRA_MS);
+  const reports = await deps.store.reports.prune(before);
+  if (reports > 0) deps.logger.info({ reports, before }, 'old client reports pruned');
+  return reports;
 }

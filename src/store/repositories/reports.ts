@@ -116,7 +116,21 @@ export function reportRepository(sql: Sql): ReportStore {
         result: text(row.result),
       };
     },
+    prune: (before) => pruneReports(sql, before),
   };
+}
+
+/** Deliveries first: theirs is the report whose week they belong to. */
+async function pruneReports(sql: Sql, before: Date): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.run(
+      `DELETE FROM report_deliveries WHERE EXISTS (SELECT 1 FROM client_reports r
+         WHERE r.client_id = report_deliveries.client_id AND r.week = report_deliveries.week
+           AND r.built_at < ?)`,
+      [iso(before)],
+    );
+    return (await tx.run('DELETE FROM client_reports WHERE built_at < ?', [iso(before)])).changes;
+  });
 }
 
 function toReport(row: Row): StoredReport {
