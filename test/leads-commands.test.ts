@@ -147,9 +147,17 @@ describe('the funnel and Mark as won', () => {
     expect(shown).toContain('PR opened *1* → validated *1* (100%) → won *0* (0%)');
     expect(shown).toContain('*3.0 days* (1 PR)');
 
-    // Not an admin: refused, no modal.
-    const refused = post(t, buttonPress('lead_won', lead!.id, { user: 'U0USER' }));
+    // Not an admin: refused privately, naming who can, no modal.
+    const refused = post(t, {
+      ...buttonPress('lead_won', lead!.id, { user: 'U0USER' }),
+      response_url: t.slack.responseUrl('won-refused'),
+    });
     expect((await refused).status).toBe(200);
+    const told = await t.slack.waitFor('response_url:/respond/won-refused');
+    expect(told.params).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Only <@U0ADMIN> can mark a lead as won; nothing changed.',
+    });
     expect(t.slack.callsTo('views.open')).toEqual([]);
 
     await post(

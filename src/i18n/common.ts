@@ -2,7 +2,7 @@ import type { Locale } from './locale.ts';
 import { pick } from './locale.ts';
 
 /** What only admins may do (PRODUCT.md → Roles), as the refusal names it. */
-export type AdminAction = 'sync' | 'snapshot' | 'post' | 'dismiss' | 'approve';
+export type AdminAction = 'sync' | 'snapshot' | 'post' | 'dismiss' | 'approve' | 'won';
 
 const ADMIN_ACTIONS_EN: Record<AdminAction, string> = {
   sync: 'run `/gigs sync`',
@@ -10,6 +10,7 @@ const ADMIN_ACTIONS_EN: Record<AdminAction, string> = {
   post: 'post a client snapshot',
   dismiss: 'dismiss opportunities for everyone',
   approve: 'approve a held client snapshot',
+  won: 'mark a lead as won',
 };
 
 const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
@@ -18,6 +19,7 @@ const ADMIN_ACTIONS_ZH: Record<AdminAction, string> = {
   post: '发布客户进度快照',
   dismiss: '为所有人忽略机会',
   approve: '批准待审的客户快照',
+  won: '标记成交',
 };
 
 /** What a post that Slack never confirmed was: it decides what to do next. */

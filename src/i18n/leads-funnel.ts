@@ -49,7 +49,6 @@ const en = {
   notValidated:
     'This lead is not validated yet: it can be marked won once merged or a maintainer replies.',
   unknownLead: 'gigops no longer knows this lead; run `/gigs leads` for the current ones.',
-  onlyAdmins: (users: string) => `Only ${users} can mark a lead as won; nothing changed.`,
   recorded: (amount: string, ref: string) => `Recorded ${amount} for ${ref}.`,
 };
 
@@ -96,7 +95,6 @@ const zh: typeof en = {
   tooLarge: '金额过大；请去掉多余的位数。',
   notValidated: '该线索尚未验证：合并或维护者回复后才能标记成交。',
   unknownLead: 'gigops 已找不到这条线索；运行 `/gigs leads` 查看当前线索。',
-  onlyAdmins: (users: string) => `只有 ${users} 可以标记成交；未做任何更改。`,
   recorded: (amount: string, ref: string) => `已为 ${ref} 记录 ${amount}。`,
 };
 

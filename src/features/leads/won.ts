@@ -10,7 +10,9 @@ import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { adminsOf, isAdmin } from '../../domain/roles.ts';
+import { commonCopy } from '../../i18n/common.ts';
 import { funnelCopy } from '../../i18n/leads-funnel.ts';
+import { allowAdmin } from '../../listeners/admin-only.ts';
 import type { Listeners } from '../../slack/listeners.ts';
 import { LEAD_WON_ACTION, leadRef } from './lead-blocks.ts';
 import { editLeadMessage, openModal } from './presenter.ts';
@@ -75,14 +77,7 @@ export function registerLeadWon(app: Listeners, deps: Deps): void {
     const say = async (text: string) => {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     };
-    if (!isAdmin(deps.config, user))
-      return say(
-        copy.onlyAdmins(
-          adminsOf(deps.config)
-            .map((u) => `<@${u}>`)
-            .join(', '),
-        ),
-      );
+    if (!(await allowAdmin(deps, user, 'won', respond))) return;
     const lead = await deps.store.leads.get(id);
     if (!lead) return say(copy.unknownLead);
     if (!lead.validatedAt) return say(copy.notValidated);
@@ -98,14 +93,9 @@ export function registerLeadWon(app: Listeners, deps: Deps): void {
       .safeParse(safeJson(args.view.private_metadata));
     const user = args.body.user.id;
     if (!meta.success) return error(copy.unknownLead);
+    // The modal's answer is a field error: the same refusal allowAdmin gives a button.
     if (!isAdmin(deps.config, user))
-      return error(
-        copy.onlyAdmins(
-          adminsOf(deps.config)
-            .map((u) => `<@${u}>`)
-            .join(', '),
-        ),
-      );
+      return error(commonCopy(deps.config.locale).onlyAdmins('won', adminsOf(deps.config)));
     const { currency } = deps.config.proposals;
     const amount = parseAmount(args.view.state.values[AMOUNT]?.[AMOUNT]?.value ?? '', currency);
     if (amount === 'not_positive') return error(copy.notPositive);

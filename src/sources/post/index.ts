@@ -74,25 +74,34 @@ export function createPostSource(ports: PostPorts): OpportunitySource {
       if (!row || typeof text !== 'string' || text.trim() === '')
         throw new GigopsError(ErrorCode.OpportunityGone, `no pasted post ${key}`);
       const url = typeof row.meta.url === 'string' ? row.meta.url : '';
-      return {
-        source: POST_SOURCE,
-        key,
-        label: row.label || 'job post',
-        project: '',
-        url,
-        title: '',
-        labels: [],
-        body: text,
-        comments: 0,
-        createdAt: row.firstSeenAt,
-        locked: false,
-        assignees: 0,
-        stars: 0,
-        archived: false,
-        openPullRequests: 0,
-        recentComments: [],
-        meta: { kind: 'post' },
-      } satisfies Candidate;
+      return postCandidate(key, text, { url, label: row.label, seenAt: row.firstSeenAt });
     },
+  };
+}
+
+/** A pasted post as drafting reads it: its text is the body; nothing about it is GitHub's. */
+export function postCandidate(
+  key: string,
+  text: string,
+  kept: { url: string; label: string; seenAt: Date },
+): Candidate {
+  return {
+    source: POST_SOURCE,
+    key,
+    label: kept.label || 'job post',
+    project: '',
+    url: kept.url,
+    title: '',
+    labels: [],
+    body: text,
+    comments: 0,
+    createdAt: kept.seenAt,
+    locked: false,
+    assignees: 0,
+    stars: 0,
+    archived: false,
+    openPullRequests: 0,
+    recentComments: [],
+    meta: { kind: 'post' },
   };
 }
