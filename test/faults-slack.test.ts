@@ -23,9 +23,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const d of open.splice(0)) await d.store.close();
-  slack.calls.length = 0;
-  slack.messages.length = 0; // each test is its own workspace: no post of an earlier one
-  slack.httpFaults.clear();
+  slack.reset(); // each test is its own workspace
 });
 afterAll(async () => {
   await slack.stop();

@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG_SIGNATURE } from '../src/blocks/completion-chart.ts';
 import { signReportToken } from '../src/features/reports/index.ts';
 import { snapshotPages } from './fixtures/snapshot-data-source.ts';
 import { startTestBot, type TestBot } from './support/bot.ts';
-import { CHROMIUM, NO_CHROMIUM, runChromium } from './support/chromium.ts';
+import { CHROMIUM, keepScreenshot, NO_CHROMIUM, pageInChromium } from './support/chromium.ts';
 import { FakeNotionSnapshots } from './support/fake-notion-snapshots.ts';
 import { POST_NOW_ACME, pressAction } from './support/slack-requests.ts';
 import { TestSmtp } from './support/smtp.ts';
@@ -118,11 +117,7 @@ describe('the report link', () => {
   it.skipIf(!CHROMIUM)(
     `reads on a phone in headless Chromium; the screenshot is kept in test-artifacts/${CHROMIUM ? '' : ` (${NO_CHROMIUM})`}`,
     async () => {
-      const { stdout: dom } = await runChromium(local(link), ['--dump-dom']);
-      const text = dom
-        .replace(/<style>[\s\S]*?<\/style>/g, '')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ');
+      const { dom, text } = await pageInChromium(local(link));
       for (const expected of [
         'Weekly snapshot · ACME Corp',
         'Week 49, 2026 · as of Mon, Nov 30, 12:00 EST',
@@ -134,11 +129,7 @@ describe('the report link', () => {
         expect(text).toContain(expected);
       }
       expect(dom).not.toMatch(/<script/i);
-      const dir = new URL('../test-artifacts/', import.meta.url);
-      mkdirSync(dir, { recursive: true });
-      const shot = new URL('report-link-page-390x844.png', dir);
-      await runChromium(local(link), [`--screenshot=${shot.pathname}`, '--window-size=390,844']);
-      const png = readFileSync(shot);
+      const png = await keepScreenshot(local(link), 'report-link-page-390x844.png');
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.readUInt32BE(16)).toBe(390);
     },

@@ -1,4 +1,3 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { REPORT_ROUTE_KEY, reportRoute } from '../src/features/reports/report-ro
 import { createHttpServer } from '../src/http/server.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/log.ts';
-import { CHROMIUM, NO_CHROMIUM, runChromium } from './support/chromium.ts';
+import { CHROMIUM, keepScreenshot, NO_CHROMIUM, pageInChromium } from './support/chromium.ts';
 import { closeServer, listenOnLoopback } from './support/loopback.ts';
 import {
   REPORT_NOW,
@@ -153,11 +152,7 @@ describe('the report page in a browser', () => {
     `headless Chromium at a phone's size shows the report's text, and a screenshot is kept in test-artifacts/${CHROMIUM ? '' : ` (${NO_CHROMIUM})`}`,
     async () => {
       const url = `${base}/r/${link('acme')}`;
-      const { stdout: dom } = await runChromium(url, ['--dump-dom']);
-      const text = dom
-        .replace(/<style>[\s\S]*?<\/style>/g, '')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ');
+      const { dom, text } = await pageInChromium(url);
       for (const expected of [
         'Weekly snapshot · ACME Corp',
         'Week 48, 2026 · as of Wed, Nov 25, 10:00 EST',
@@ -172,12 +167,7 @@ describe('the report page in a browser', () => {
       }
       // The hostile title stayed text: the browser built no script element from it.
       expect(dom).not.toMatch(/<script/i);
-
-      const dir = new URL('../test-artifacts/', import.meta.url);
-      mkdirSync(dir, { recursive: true });
-      const shot = new URL('report-page-390x844.png', dir);
-      await runChromium(url, [`--screenshot=${shot.pathname}`, '--window-size=390,844']);
-      const png = readFileSync(shot);
+      const png = await keepScreenshot(url, 'report-page-390x844.png');
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.readUInt32BE(16)).toBe(390); // IHDR width: the phone's
     },

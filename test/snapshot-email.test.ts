@@ -49,9 +49,7 @@ afterEach(async () => {
   smtp.received.length = 0;
   smtp.refuse = false;
   smtp.release();
-  slack.calls.length = 0;
-  slack.messages.length = 0;
-  slack.httpFaults.clear();
+  slack.reset(); // each test is its own workspace
 });
 afterAll(async () => {
   await smtp.stop();

@@ -26,11 +26,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const d of open.splice(0)) await d.store.close();
-  slack.calls.length = 0;
-  slack.messages.length = 0;
-  slack.files.clear();
-  slack.responders.clear();
-  slack.fileProcessingLooks = 0;
+  slack.reset(); // each test is its own workspace
   notion.pages = snapshotPages;
 });
 afterAll(async () => {

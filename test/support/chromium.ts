@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -65,4 +65,23 @@ export function runChromium(
       },
     );
   });
+}
+
+/** A page as a reader sees it in headless Chromium: its DOM, and its text without tags or styles. */
+export async function pageInChromium(url: string): Promise<{ dom: string; text: string }> {
+  const { stdout: dom } = await runChromium(url, ['--dump-dom']);
+  const text = dom
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+  return { dom, text };
+}
+
+/** A phone-sized screenshot (390 × 844) kept as test-artifacts/<name>; its PNG bytes. */
+export async function keepScreenshot(url: string, name: string): Promise<Buffer> {
+  const dir = new URL('../../test-artifacts/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const shot = new URL(name, dir);
+  await runChromium(url, [`--screenshot=${shot.pathname}`, '--window-size=390,844']);
+  return readFileSync(shot);
 }

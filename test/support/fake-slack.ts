@@ -94,6 +94,19 @@ export class FakeSlack {
    */
   fileProcessingLooks = 0;
   #server: Server | undefined;
+
+  /**
+   * A fresh workspace for the next test: no calls, messages or files, no
+   * scripted answers, faults or processing delay. The server keeps running.
+   */
+  reset(): void {
+    this.calls.length = 0;
+    this.messages.length = 0;
+    this.files.clear();
+    this.responders.clear();
+    this.httpFaults.clear();
+    this.fileProcessingLooks = 0;
+  }
   #waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   #ts = 1_700_000_000;
   url = '';
