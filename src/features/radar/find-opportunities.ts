@@ -1,7 +1,7 @@
 import type { Deps, RadarDeps } from '../../deps.ts';
 import { type Candidate, type Opportunity, opportunityId } from '../../domain/opportunity.ts';
 import type { RadarFilters } from '../../domain/parse-gigs-command.ts';
-import type { OpportunityData } from '../../store/opportunity-store.ts';
+import type { OpportunityData, OpportunityRecord } from '../../store/opportunity-store.ts';
 import { formatFilters } from './format-filters.ts';
 import type { OpportunityListing } from './opportunity-blocks.ts';
 import { selectOpportunities } from './select-opportunities.ts';
@@ -23,6 +23,15 @@ export async function rankOpportunities(
   filters: RadarFilters,
   memory: RadarMemory = newRadarMemory(),
 ): Promise<Opportunity[]> {
+  return (await rankOpen(deps, filters, memory)).open;
+}
+
+/** The same, with what the store remembers of each ranked one (read once). */
+async function rankOpen(
+  deps: RadarDeps,
+  filters: RadarFilters,
+  memory: RadarMemory = newRadarMemory(),
+): Promise<{ open: Opportunity[]; records: Map<string, OpportunityRecord> }> {
   const lists = await Promise.all(deps.sources.all.map((source) => source.search(filters)));
   const now = deps.now();
   const ranked = selectOpportunities(lists.flat(), deps.config.radar, filters, now);
@@ -41,10 +50,11 @@ export async function rankOpportunities(
   const records = new Map(
     (await deps.store.opportunities.getMany(ranked.map((o) => o.id))).map((r) => [r.id, r]),
   );
-  return ranked.filter((o) => {
+  const open = ranked.filter((o) => {
     const r = records.get(o.id);
     return !r?.dismissedAt && !r?.proposedAt;
   });
+  return { open, records };
 }
 
 /**
@@ -57,12 +67,9 @@ export async function findOpportunities(
   offset = 0,
   memory?: RadarMemory,
 ): Promise<OpportunityListing> {
-  const open = await rankOpportunities(deps, filters, memory);
+  const { open, records } = await rankOpen(deps, filters, memory);
   const size = deps.config.radar.pageSize;
   const page = open.slice(offset, offset + size);
-  const records = new Map(
-    (await deps.store.opportunities.getMany(page.map((o) => o.id))).map((r) => [r.id, r]),
-  );
   await deps.store.opportunities.markShown(
     page.map((o) => o.id),
     deps.now(),
